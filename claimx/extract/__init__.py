@@ -1,0 +1,222 @@
+"""From a parsed Doc to plain attribution and hedge records (dicts, offsets into doc.text).
+
+``extract_doc`` runs the sentence constructions, then the document-level steps in order:
+quotations widen contents, split quotes join, floating quotes attach, nesting, hedges.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
+from ..lexicon import Lexicon
+from .attributions import SENTENCE_CONSTRUCTIONS, Candidate, Context
+from .quotes import Quote, find_quotes
+from .sources import Resolver
+
+Spans = list[tuple[int, int]]
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(a: tuple[int, int], spans: Spans) -> bool:
+    return any(s <= a[0] and a[1] <= e for s, e in spans)
+
+
+def _merge(spans: Spans) -> Spans:
+    out: Spans = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def widen_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
+    """A content that overlaps a quotation takes all of it, unless the quotation holds the cue."""
+    spans = list(candidate.content)
+    for quote in quotes:
+        q = (quote.start, quote.end)
+        if _overlaps(q, candidate.cue) or not any(_overlaps(q, s) for s in spans):
+            continue
+        spans = [(min(s, q[0]), max(e, q[1])) if _overlaps(q, (s, e)) else (s, e) for s, e in spans]
+    candidate.content = _merge(spans)
+
+
+def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> None:
+    """“A,” he said, “B.” — the quotation right after the cue clause is the content's second part."""
+    if not candidate.content or candidate.content[-1][1] > candidate.cue[0]:
+        return
+    after = max([candidate.cue[1]] + [t.idx + len(t.text) for t in candidate.source_tokens])
+    position = after
+    while position < len(text) and (text[position] in " ,;:—–-" ):
+        position += 1
+    for quote in quotes:
+        if quote.start == position and not _overlaps((quote.start, quote.end), candidate.cue):
+            if "\n" not in text[after:position]:
+                candidate.content = _merge(candidate.content + [(quote.start, quote.end)])
+                candidate.extra_rules.append("split_quote")
+            return
+
+
+def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc) -> None:
+    """A quotation that is a whole sentence or paragraph with no cue of its own belongs to the
+    speaker of the quotation just before it."""
+    taken = [s for c in candidates for s in c.content] + [c.cue for c in candidates]
+    text = doc.text
+    for quote in quotes:
+        span = (quote.start, quote.end)
+        if not quote.closed or any(_overlaps(span, t) for t in taken):
+            continue
+        if not _stands_alone(span, doc):
+            continue
+        previous = [c for c in candidates if c.content and c.content[-1][1] <= quote.start]
+        if not previous:
+            continue
+        speaker = max(previous, key=lambda c: c.content[-1][1])
+        gap = text[speaker.content[-1][1] : quote.start]
+        if any(c.cue[0] > speaker.content[-1][1] and c.cue[1] <= quote.start for c in candidates):
+            continue
+        if not _is_quoted(speaker, quotes) or gap.count("\n") > 2 or len(gap.strip(" \n,.”\"")) > 0:
+            continue
+        speaker.content = _merge(speaker.content + [span])
+        speaker.extra_rules.append("floating_quote")
+
+
+def _stands_alone(span: tuple[int, int], doc: Doc) -> bool:
+    """The quotation starts a sentence and ends one."""
+    first = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return False
+    start_sent = first[0].sent
+    end_token = first[-1]
+    following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
+    ends = following is None or following.is_sent_start or following.is_space or following.is_punct
+    return first[0].i == start_sent.start and ends
+
+
+def _is_quoted(candidate: Candidate, quotes: list[Quote]) -> bool:
+    return any(_inside((q.start, q.end), candidate.content) for q in quotes)
+
+
+def kind_of(candidate: Candidate, quotes: list[Quote]) -> str:
+    if candidate.cue_type == "according_to":
+        return "according_to"
+    quoted = [q for q in quotes if _inside((q.start, q.end), candidate.content)]
+    if not quoted:
+        return "indirect"
+    inside = sum(q.end - q.start for q in quoted)
+    total = sum(e - s for s, e in candidate.content)
+    return "direct" if inside >= total - 3 * len(candidate.content) else "mixed"
+
+
+def parents(candidates: list[Candidate]) -> list[int | None]:
+    """The innermost other attribution whose content holds this one's cue."""
+    result: list[int | None] = []
+    for index, candidate in enumerate(candidates):
+        best, best_size = None, None
+        for other_index, other in enumerate(candidates):
+            if other_index == index or not _inside(candidate.cue, other.content):
+                continue
+            size = sum(e - s for s, e in other.content)
+            if best_size is None or size < best_size:
+                best, best_size = other_index, size
+        result.append(best)
+    return result
+
+
+def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:
+    """A marker is in scope of an attribution when it sits in the source, cue or addressee,
+    hangs from the cue's verb (or a verb governing it), or lies inside the content."""
+    span = (doc[marker.start].idx, doc[marker.end - 1].idx + len(doc[marker.end - 1].text))
+    own = [candidate.cue] + ([candidate.addressee] if candidate.addressee else [])
+    if candidate.source_tokens:
+        own.append((candidate.source_tokens[0].idx, candidate.source_tokens[-1].idx + len(candidate.source_tokens[-1].text)))
+    if any(_overlaps(span, s) for s in own):
+        return True
+    if _inside(span, candidate.content):
+        return True
+    cue_token = doc.char_span(candidate.cue[0], candidate.cue[1], alignment_mode="expand")
+    if cue_token is None or not len(cue_token):
+        return False
+    verb = anchor(doc[marker.start])
+    cue = cue_token.root
+    return verb.i == cue.i or (is_ancestor(verb, cue) and not _inside((verb.idx, verb.idx + 1), candidate.content))
+
+
+def _hedge_record(marker: Marker, doc: Doc) -> dict[str, Any]:
+    start = doc[marker.start].idx
+    end = doc[marker.end - 1].idx + len(doc[marker.end - 1].text)
+    return {"text": doc.text[start:end], "start": start, "end": end, "category": marker.category, "rule": marker.rule}
+
+
+def _span_record(doc: Doc, span: tuple[int, int]) -> dict[str, Any]:
+    return {"text": doc.text[span[0] : span[1]], "start": span[0], "end": span[1]}
+
+
+def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tuple[list[dict], list[dict]]:
+    quotes = find_quotes(doc)
+    resolver = Resolver(doc, lexicon)
+    context = Context(doc, lexicon, quotes, resolver)
+    candidates: list[Candidate] = []
+    seen_cues: set[tuple[int, int]] = set()
+    for sent in doc.sents:
+        for construction in SENTENCE_CONSTRUCTIONS:
+            for candidate in construction(sent, context):
+                if candidate.cue in seen_cues or not candidate.content:
+                    continue
+                seen_cues.add(candidate.cue)
+                candidates.append(candidate)
+    for candidate in candidates:
+        widen_to_quotes(candidate, quotes)
+        join_split_quote(candidate, quotes, doc.text)
+    candidates.sort(key=lambda c: c.cue[0])
+    attach_floating_quotes(candidates, quotes, doc)
+    markers = hedge_matcher(doc)
+    parent_of = parents(candidates)
+    records = []
+    for index, candidate in enumerate(candidates):
+        children = [i for i, p in enumerate(parent_of) if p == index]
+        hedges = [
+            _hedge_record(m, doc)
+            for m in markers
+            if claims_hedge(candidate, m, doc) and not any(claims_hedge(candidates[c], m, doc) for c in children)
+        ]
+        records.append(_record(index, candidate, parent_of[index], hedges, quotes, resolver, doc))
+    return records, [_hedge_record(m, doc) for m in markers]
+
+
+def _record(index: int, candidate: Candidate, parent: int | None, hedges: list[dict], quotes: list[Quote],
+            resolver: Resolver, doc: Doc) -> dict[str, Any]:
+    source = None
+    if candidate.source_head is not None and candidate.source_tokens:
+        tokens = candidate.source_tokens
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        source = {
+            **_span_record(doc, (start, end)),
+            "resolved": resolver.resolve(candidate.source_head, tokens),
+            "kind": resolver.kind(candidate.source_head, tokens),
+        }
+    content = candidate.content
+    rule = "+".join([candidate.rule, *candidate.extra_rules])
+    return {
+        "id": index,
+        "kind": kind_of(candidate, quotes),
+        "rule": rule,
+        "sentence": candidate.sentence,
+        "source": source,
+        "cue": {**_span_record(doc, candidate.cue), "lemma": candidate.cue_lemma, "type": candidate.cue_type, "stance": candidate.stance},
+        "content": {
+            **_span_record(doc, (content[0][0], content[-1][1])),
+            "spans": [list(s) for s in content],
+            "quoted": any(_overlaps((q.start, q.end), s) for q in quotes for s in content),
+        },
+        "addressee": _span_record(doc, candidate.addressee) if candidate.addressee else None,
+        "hedges": hedges,
+        "hedged": bool(hedges),
+        "parent": parent,
+    }

@@ -1,0 +1,330 @@
+"""Attribution constructions: one small function per way news attributes a claim.
+
+Each construction takes a sentence (``Span``) and the document context and yields
+``Candidate`` records naming the rule that made them. Offsets are into ``doc.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import CueRule, Lexicon
+from .quotes import Quote
+from .sources import Resolver, phrase_tokens
+
+SUBJECT = {"nsubj", "nsubjpass", "csubj"}
+PASSIVE_SUBJECT = "nsubjpass"
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
+EXPLETIVES = {"it", "there"}
+PARTICLE = "prt"
+COMPLEMENTIZER = {"that"}
+INVERTED_DEPS = {"parataxis", "ccomp", "advcl"}
+ADDRESSEE_PREPOSITIONS = {"to"}
+INTERVIEW_NOUNS = {"interview", "conversation", "statement", "call", "briefing", "appearance", "op-ed", "letter", "post", "tweet"}
+ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
+VERB_POS = {"VERB", "AUX"}
+EDGE_TRIM_TAGS = {",", ":", ".", "HYPH", "NFP", "-LRB-", "-RRB-"}
+
+
+@dataclass
+class Candidate:
+    rule: str
+    cue: tuple[int, int]
+    cue_lemma: str
+    cue_type: str
+    stance: str
+    content: list[tuple[int, int]]
+    source_head: Token | None = None
+    source_tokens: list[Token] = field(default_factory=list)
+    addressee: tuple[int, int] | None = None
+    sentence: int = 0
+    extra_rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    doc: Doc
+    lexicon: Lexicon
+    quotes: list[Quote]
+    resolver: Resolver
+
+
+# ------------------------------------------------------------------ token helpers
+
+
+def char_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Contiguous runs of tokens as character spans, punctuation trimmed at each edge."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for token in ordered:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    spans = []
+    for run in runs:
+        while run and (run[0].is_space or run[0].tag_ in EDGE_TRIM_TAGS or run[0].lower_ in COMPLEMENTIZER and run[0].dep_ == "mark"):
+            run = run[1:]
+        while run and (run[-1].is_space or run[-1].tag_ in EDGE_TRIM_TAGS):
+            run = run[:-1]
+        if run:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+    return spans
+
+
+def subtree_without(head: Token, excluded: Iterable[Token]) -> list[Token]:
+    skip = {t.i for e in excluded for t in e.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def cue_tokens(verb: Token) -> list[Token]:
+    tokens = [verb] + [c for c in verb.children if c.dep_ == PARTICLE and c.i == verb.i + 1]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def span_of(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def find_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject, climbing through conjoined and participial verbs ("…, adding that").
+    Returns (subject, passive)."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT:
+                return child, child.dep_ == PASSIVE_SUBJECT
+        if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current and current.head.pos_ in VERB_POS:
+            current = current.head
+            continue
+        if current.dep_ == "relcl":  # "officials, who said …": the relative pronoun is the subject
+            break
+        break
+    return None, False
+
+
+def agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def addressee_of(verb: Token, rule: CueRule | None) -> tuple[int, int] | None:
+    for child in verb.children:
+        if rule is not None and rule.addressee and child.dep_ in ("dobj", "dative") and child.i > verb.i:
+            return span_of(phrase_tokens(child))
+        if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPOSITIONS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return span_of(phrase_tokens(objects[0]))
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for pobj in (g for g in child.children if g.dep_ == "pobj" and g.lower_ in INTERVIEW_NOUNS):
+                for prep in (g for g in pobj.children if g.dep_ == "prep" and g.lower_ in ("with", "on", "to")):
+                    for target in (g for g in prep.children if g.dep_ == "pobj"):
+                        return span_of(phrase_tokens(target))
+    return None
+
+
+def quote_at(quotes: list[Quote], offset: int, slack: int = 0) -> Quote | None:
+    for quote in quotes:
+        if quote.start - slack <= offset <= quote.start + slack or quote.start <= offset < quote.end:
+            return quote
+    return None
+
+
+def _next_token(doc: Doc, index: int) -> Token | None:
+    for token in doc[index + 1 :]:
+        if not token.is_space:
+            return token
+    return None
+
+
+# ------------------------------------------------------------------ constructions
+
+
+def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A cue verb with a clausal complement on either side: "X said (that) …", "…, X said",
+    "…, said X", "X told Y …"; participles ("…, adding that …") and conjoined verbs inherit
+    the subject. Passive agentless cues ("it was reported that …") have no source."""
+    for verb in sent:
+        if verb.pos_ not in VERB_POS:
+            continue
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type == "according_to":
+            continue
+        complements = [c for c in verb.children if c.dep_ in rule.complements and _is_clausal(c, rule)]
+        if not complements:
+            continue
+        content_tokens = [t for c in complements for t in c.subtree]
+        subject, passive = find_subject(verb)
+        source_head = agent(verb) if passive else subject
+        if source_head is not None and source_head.lower_ in EXPLETIVES and not passive:
+            source_head = None
+        if passive and subject is not None and subject.lower_ not in EXPLETIVES:
+            content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
+        yield _candidate("speech_verb_clause" if not passive else "passive_cue_clause", verb, rule, content_tokens, source_head, sent, context)
+
+
+def _is_clausal(child: Token, rule: CueRule) -> bool:
+    if child.dep_ == "xcomp":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) or child.pos_ in VERB_POS
+    if child.dep_ == "dobj":
+        return len(list(child.subtree)) > 1
+    return True
+
+
+def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
+    """The parser hung the cue under the content ("The plan is dead, he said, …" parsed with
+    "said" as a parataxis of "is"): the content is the head's clause without the cue's."""
+    for verb in sent:
+        if verb.pos_ not in VERB_POS or verb.dep_ not in INVERTED_DEPS:
+            continue
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type not in ("speech", "writing"):
+            continue
+        if any(c.dep_ in rule.complements for c in verb.children):
+            continue
+        head = verb.head
+        if head.i > verb.i or head.pos_ not in VERB_POS or context.lexicon.cue(head.lemma_, "VERB"):
+            continue
+        subject, passive = find_subject(verb)
+        if subject is None or subject.i < head.i or passive:
+            continue
+        content_tokens = subtree_without(head, [verb])
+        yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
+
+
+def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A cue verb with no clausal complement next to a quotation: "He said: “…”", "X told Y:
+    “…”", "“…” — said X." The content is the whole quotation, over sentences if it runs on."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.pos_ not in VERB_POS:
+            continue
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type not in ("speech", "writing"):
+            continue
+        if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
+            continue
+        subject, passive = find_subject(verb)
+        if passive:
+            continue
+        clause_end = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space) or t.i == verb.i)
+        after = _next_token(doc, clause_end)
+        if after is not None and after.text in (":", ",", "—", "–") :
+            after = _next_token(doc, after.i)
+        quote = quote_at(context.quotes, after.idx) if after is not None else None
+        if quote is None or quote.start < verb.idx:
+            quote = _quote_before(context.quotes, verb, subject)
+        if quote is None:
+            continue
+        yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
+
+
+def _quote_before(quotes: list[Quote], verb: Token, subject: Token | None) -> Quote | None:
+    """A quotation that ends just before the cue clause ("“…,” he said")."""
+    first = min([verb.i] + ([subject.i] if subject is not None else []))
+    doc = verb.doc
+    index = first - 1
+    while index >= 0 and (doc[index].is_punct and doc[index].text not in ("”", '"', "''", "»", "’") or doc[index].is_space):
+        index -= 1
+    if index < 0:
+        return None
+    end = doc[index].idx + len(doc[index].text)
+    for quote in quotes:
+        if quote.end == end and quote.closed:
+            return quote
+    return None
+
+
+def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"According to X, …", "…, according to X", "X – according to Y's words – …"."""
+    for token in sent:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None:
+            continue
+        target = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if target is None:
+            continue
+        owner = next((c for c in target.children if c.dep_ == "poss"), None)
+        source_head = owner if owner is not None and target.lemma_.lower() in ACCORDING_EVIDENCE_NOUNS | {"word"} else target
+        head = token.head if token.head is not token else None
+        if head is None:
+            content_tokens = [t for t in sent if t.i not in {x.i for x in token.subtree}]
+        else:
+            content_tokens = subtree_without(head, [token])
+        content = char_spans(t for t in content_tokens if not t.is_space)
+        if not content:
+            continue
+        cue_span = (token.idx, to.idx + len(to.text))
+        yield Candidate(
+            rule="according_to", cue=cue_span, cue_lemma="according to", cue_type="according_to",
+            stance="neutral", content=content, source_head=source_head,
+            source_tokens=phrase_tokens(source_head) if source_head is not owner else [owner],
+            sentence=context.resolver.sentence_of.get(sent.start, 0),
+        )
+
+
+def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A cue noun with a that-clause: "X's claim that …", "the statement from X that …"."""
+    for noun in sent:
+        if noun.pos_ != "NOUN":
+            continue
+        rule = context.lexicon.cue(noun.lemma_, "NOUN")
+        if rule is None:
+            continue
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
+        if not clauses:
+            continue
+        source_head = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source_head is None:
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
+                source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        content_tokens = [t for c in clauses for t in c.subtree]
+        yield _candidate("noun_cue", noun, rule, content_tokens, source_head, sent, context)
+
+
+def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A headline or lead of the form "Name: what they said" (up to four proper nouns)."""
+    tokens = [t for t in sent if not t.is_space]
+    for position, token in enumerate(tokens[:6]):
+        if token.text != ":":
+            continue
+        before, after = tokens[:position], tokens[position + 1 :]
+        if not before or len(before) > 4 or len(after) < 3 or not all(t.pos_ == "PROPN" for t in before):
+            return
+        if not any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i):
+            return
+        content = char_spans(after)
+        if content:
+            yield Candidate(
+                rule="colon_quote", cue=(token.idx, token.idx + 1), cue_lemma=":", cue_type="speech", stance="neutral",
+                content=content, source_head=before[-1], source_tokens=before,
+                sentence=context.resolver.sentence_of.get(sent.start, 0),
+            )
+        return
+
+
+def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[Token], source_head: Token | None,
+               sent: Span, context: Context, content: list[tuple[int, int]] | None = None) -> Candidate:
+    cue_toks = cue_tokens(cue)
+    skip = {t.i for t in cue_toks}
+    return Candidate(
+        rule=f"{rule_name}:{rule.id}",
+        cue=span_of(cue_toks), cue_lemma=cue.lemma_.lower(), cue_type=rule.type, stance=rule.stance,
+        content=content if content is not None else char_spans(t for t in content_tokens if t.i not in skip),
+        source_head=source_head,
+        source_tokens=phrase_tokens(source_head) if source_head is not None else [],
+        addressee=addressee_of(cue, rule) if cue.pos_ in VERB_POS else None,
+        sentence=context.resolver.sentence_of.get(sent.start, 0),
+    )
+
+
+SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, quote_cue, according_to, noun_cues, colon_quotes)

@@ -1,0 +1,76 @@
+"""Quotation spans: every quote style, unbalanced marks tolerated, paragraph-spanning quotes.
+
+A quote is (start, end) in character offsets of ``doc.text``, marks included. Never raises.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+OPENING = {"“": "”", "«": "»", "„": "”", "‘": "’", "``": "''", "‹": "›"}
+CLOSING = {"”", "»", "’", "''", "›"}
+STRAIGHT = {'"'}
+SINGLE = {"‘", "’", "‹", "›"}
+
+
+class Quote(NamedTuple):
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark (or the paragraph's end when left open)
+    closed: bool
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    quotes: list[Quote] = []
+    open_at: int | None = None  # char offset of the open mark
+    open_mark = ""
+    for token in doc:
+        text = token.text
+        if token.is_space:
+            if open_at is not None and "\n" in text:
+                following = _next_non_space(doc, token.i)
+                if following is not None and following.text in (open_mark, *OPENING, *STRAIGHT):
+                    continue  # a quote running on over a paragraph break reopens there
+                quotes.append(Quote(open_at, _trim_end(doc, token.i), False))
+                open_at = None
+            continue
+        if open_at is None:
+            if text in OPENING or text in STRAIGHT:
+                open_at, open_mark = token.idx, text
+            continue
+        if open_mark in SINGLE and text in ("“", '"', "``"):
+            open_at, open_mark = token.idx, text  # a stray single mark before the real quote
+            continue
+        if text in STRAIGHT and open_mark in STRAIGHT or (text in CLOSING and open_mark not in STRAIGHT):
+            if open_mark not in SINGLE and text in SINGLE:
+                continue  # nested single quote inside a double one
+            quotes.append(Quote(open_at, token.idx + len(text), True))
+            open_at = None
+    if open_at is not None:
+        quotes.append(Quote(open_at, _trim_end(doc, len(doc)), False))
+    return [q for q in quotes if q.end - q.start > 2]
+
+
+def _next_non_space(doc: Doc, index: int):
+    for token in doc[index + 1 :]:
+        if not token.is_space:
+            return token
+    return None
+
+
+def _trim_end(doc: Doc, index: int) -> int:
+    """End offset of the last non-space token before token ``index``."""
+    for token in reversed(doc[:index]):
+        if not token.is_space:
+            return token.idx + len(token.text)
+    return 0
+
+
+def inner(quote: Quote, text: str) -> tuple[int, int]:
+    """The quoted words without the marks."""
+    start, end = quote.start, quote.end
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".!?%)"):
+        end -= 1
+    return start, end

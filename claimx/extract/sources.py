@@ -1,0 +1,184 @@
+"""Sources: the noun phrase as written, its kind, and the name it refers to.
+
+Resolution is narrow and rule-based (no coreference model is installable here): surnames
+expand to the fullest earlier name, pronouns and role nouns ("the Russian leader", "the
+publication") go to the most recent plausible mention, preferring subjects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSE_MODIFIER_DEPS = {"relcl", "acl", "advcl"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "them"}
+FIRST_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+MALE_TITLES = {"mr.", "mr", "sir"}
+FEMALE_TITLES = {"mrs.", "mrs", "ms.", "ms", "miss", "madam"}
+TRIM_TAGS = {"``", "''", ",", ":", ".", "-LRB-", "-RRB-", "HYPH", "NFP"}
+PERSON_LABELS = {"PERSON"}
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
+SUBJECT_WINDOW = 4  # sentences back in which a subject mention is preferred
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].tag_ in TRIM_TAGS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ in TRIM_TAGS):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``: its subtree without relative and participial clauses."""
+    excluded: set[int] = set()
+    for child in head.children:
+        if child.dep_ in CLAUSE_MODIFIER_DEPS:
+            excluded.update(t.i for t in child.subtree)
+    index = {t.i for t in head.subtree if t.i not in excluded}
+    left = right = head.i
+    while left - 1 in index:
+        left -= 1
+    while right + 1 in index:
+        right += 1
+    return _trimmed(list(head.doc[left : right + 1])) or [head]
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    start: int
+    sentence: int
+    subject: bool
+    label: str  # PERSON, ORG, MEDIA
+    gender: str | None
+
+
+class Resolver:
+    """Mentions of named people and organisations in one Doc, in order, with full names."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.media_words = lexicon.source_kind_words("media")
+        self.role_words = lexicon.source_kind_words("nominal")
+        self.anonymous_words = lexicon.source_kind_words("anonymous")
+        self.sentence_of = {}
+        for number, sent in enumerate(doc.sents):
+            self.sentence_of[sent.start] = number
+        self.mentions: list[Mention] = []
+        self.descriptors: dict[str, str] = {}  # "russian leader" -> the name it was resolved to
+        full_names: list[str] = []
+        for ent in doc.ents:
+            sentence = self._sentence(ent.root)
+            subject = ent.root.dep_ in SUBJECT_DEPS
+            if ent.label_ in PERSON_LABELS:
+                name = self._full_name(_clean(ent.text), full_names)
+                if " " in name:
+                    full_names.append(name)
+                self.mentions.append(Mention(name, ent.start_char, sentence, subject, "PERSON", _gender(ent)))
+            elif ent.label_ in GROUP_LABELS:
+                label = "MEDIA" if self.is_media(ent) else "ORG"
+                self.mentions.append(Mention(_clean(ent.text), ent.start_char, sentence, subject, label, None))
+
+    def _sentence(self, token: Token) -> int:
+        return self.sentence_of.get(token.sent.start, 0)
+
+    def is_media(self, span: Span) -> bool:
+        return any(t.lower_ in self.media_words for t in span if t.pos_ in ("PROPN", "NOUN"))
+
+    @staticmethod
+    def _full_name(name: str, full_names: list[str]) -> str:
+        if " " in name:
+            for full in reversed(full_names):
+                if full.endswith(" " + name.split()[-1]) and len(full) > len(name):
+                    return full if name.split()[0][-1] == "." else name
+            return name
+        for full in reversed(full_names):
+            if full.split()[-1] == name:
+                return full
+        return name
+
+    def person_names(self) -> list[str]:
+        return [m.name for m in self.mentions if m.label == "PERSON"]
+
+    def latest(self, before: int, sentence: int, labels: set[str], gender: str | None = None) -> str | None:
+        candidates = [m for m in self.mentions if m.start < before and m.label in labels]
+        if gender:
+            candidates = [m for m in candidates if m.gender in (None, gender)]
+        if not candidates:
+            return None
+        subjects = [m for m in candidates if m.subject and sentence - m.sentence <= SUBJECT_WINDOW]
+        if subjects and subjects[-1].sentence >= candidates[-1].sentence - 1:
+            return subjects[-1].name
+        return candidates[-1].name
+
+    def resolve(self, head: Token, tokens: list[Token], depth: int = 0) -> str | None:
+        start = tokens[0].idx
+        sentence = self._sentence(head)
+        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if entity is not None and entity.label_ in PERSON_LABELS:
+            return self._full_name(_clean(entity.text), [m.name for m in self.mentions if " " in m.name])
+        if entity is not None and entity.label_ in GROUP_LABELS:
+            return _clean(entity.text)
+        lower = head.lower_
+        if lower in RELATIVE_PRONOUNS and depth < 2 and head.head.dep_ == "relcl":
+            antecedent = head.head.head
+            return self.resolve(antecedent, phrase_tokens(antecedent), depth + 1)
+        if lower in PERSON_PRONOUNS:
+            return self.latest(start, sentence, {"PERSON"}, "male" if lower in ("he", "him") else "female")
+        if lower in GROUP_PRONOUNS:
+            return self.latest(start, sentence, {"ORG", "MEDIA"})
+        if head.pos_ in ("NOUN", "PROPN") and tokens[0].lower_ in ("the", "this", "that"):
+            descriptor = " ".join(t.lower_ for t in tokens[1:])
+            if descriptor in self.descriptors:  # "the Russian leader" again: the same person
+                return self.descriptors[descriptor]
+            resolved = None
+            if lower in self.media_words:
+                resolved = self.latest(start, sentence, {"MEDIA"})
+            elif lower in self.role_words and lower not in self.anonymous_words:
+                resolved = self.latest(start, sentence, {"PERSON"})
+            if resolved:
+                self.descriptors[descriptor] = resolved
+            return resolved
+        if head.pos_ == "PROPN":
+            return self._full_name(head.text, [m.name for m in self.mentions if " " in m.name and m.start < start] or [])
+        return None
+
+    def kind(self, head: Token, tokens: list[Token]) -> str:
+        span = head.doc[tokens[0].i : tokens[-1].i + 1]
+        labels = {e.label_ for e in span.ents}
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND_PERSON:
+            return "pronoun"
+        if "PERSON" in labels:
+            return "person"
+        if self.is_media(span) and (labels & GROUP_LABELS or head.pos_ == "PROPN" or lower in self.media_words):
+            return "media"
+        if labels & GROUP_LABELS or head.pos_ == "PROPN":
+            return "organization"
+        if head.lemma_.lower() in self.anonymous_words:
+            return "anonymous"
+        if head.pos_ == "NOUN":
+            return "nominal"
+        return "unknown"
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" \n\t“”\"'‘’«»")
+    if name.lower().endswith("’s") or name.lower().endswith("'s"):
+        name = name[:-2]
+    return name
+
+
+def _gender(ent: Span) -> str | None:
+    if ent.start > 0:
+        title = ent.doc[ent.start - 1].lower_
+        if title in MALE_TITLES:
+            return "male"
+        if title in FEMALE_TITLES:
+            return "female"
+    return None

@@ -1,0 +1,257 @@
+"""Load and validate the rule files in ``models/`` (cue lexicon, hedge lexicon).
+
+Rules are data: every entry is one JSON object per line with an ``id`` and a ``source``
+(where the entry comes from). Unknown keys, missing keys, bad values and duplicate ids are
+errors that name the file and line. This module imports nothing else from claimx.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+CUE_TYPES = ("speech", "writing", "according_to", "belief", "intention", "evidence", "knowledge", "perception", "stance")
+STANCES = ("neutral", "distancing", "endorsing", "denial")
+HEDGE_CATEGORIES = (
+    "reportative",
+    "epistemic",
+    "doxastic",
+    "conditional",
+    "investigation",
+    "anonymous_source",
+    "weasel",
+    "distancing_cue",
+)
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "pcomp", "advcl", "prep")
+CUE_POS = ("VERB", "NOUN", "ADP", "ADJ")
+
+TOKEN_PATTERN_KEYS = {
+    "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "IS_PUNCT", "IS_ALPHA",
+    "IS_TITLE", "IS_LOWER", "IS_UPPER", "IS_SENT_START", "LENGTH", "OP", "MORPH", "NORM", "SHAPE",
+}
+
+
+class LexiconError(ValueError):
+    """A rule file has an invalid entry; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class CueRule:
+    id: str
+    lemma: str
+    pos: str
+    type: str
+    stance: str
+    complements: tuple[str, ...]
+    addressee: bool
+    source: str
+    file: str
+
+
+@dataclass(frozen=True)
+class HedgeRule:
+    id: str
+    pattern: Any  # a phrase (str) or a spaCy token pattern (list of dicts)
+    category: str | None  # None for pseudo entries
+    pseudo: bool
+    source: str
+    file: str
+
+    def token_pattern(self) -> list[dict]:
+        if isinstance(self.pattern, str):
+            return [{"LOWER": word} for word in self.pattern.lower().split()]
+        return self.pattern
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    id: str
+    regex: str
+    source: str
+    file: str
+
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.regex, re.IGNORECASE)
+
+
+SOURCE_KINDS = ("anonymous", "media", "nominal")
+
+
+@dataclass(frozen=True)
+class SourceWords:
+    id: str
+    kind: str
+    words: frozenset[str]
+    source: str
+    file: str
+
+
+@dataclass
+class Lexicon:
+    cues: dict[tuple[str, str], CueRule] = field(default_factory=dict)  # (lemma, pos) -> rule
+    hedges: list[HedgeRule] = field(default_factory=list)
+    boilerplate: list[BoilerplateRule] = field(default_factory=list)
+    source_words: dict[str, SourceWords] = field(default_factory=dict)  # kind -> words
+
+    def source_kind_words(self, kind: str) -> frozenset[str]:
+        entry = self.source_words.get(kind)
+        return entry.words if entry else frozenset()
+
+    def cue(self, lemma: str, pos: str) -> CueRule | None:
+        return self.cues.get((lemma.lower(), pos))
+
+    def entries(self) -> Iterable[CueRule | HedgeRule]:
+        yield from self.cues.values()
+        yield from self.hedges
+        yield from self.boilerplate
+        yield from self.source_words.values()
+
+
+CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
+CUE_OPTIONAL = {"complements": list, "addressee": bool}
+HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
+HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
+BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
+SOURCE_WORD_KEYS = {"id": str, "kind": str, "words": list, "source": str}
+
+
+def parse_source_words(where: str, path: Path, record: dict) -> SourceWords:
+    _check_keys(where, record, SOURCE_WORD_KEYS, {})
+    _check_choice(where, "kind", record["kind"], SOURCE_KINDS)
+    if not all(isinstance(w, str) and w for w in record["words"]):
+        raise LexiconError(f"{where}: 'words' must be a list of non-empty strings")
+    words = frozenset(w.lower() for w in record["words"])
+    return SourceWords(id=record["id"], kind=record["kind"], words=words, source=record["source"], file=str(path))
+
+
+def parse_boilerplate(where: str, path: Path, record: dict) -> BoilerplateRule:
+    _check_keys(where, record, BOILERPLATE_KEYS, {})
+    try:
+        re.compile(record["regex"])
+    except re.error as error:
+        raise LexiconError(f"{where}: bad regex ({error})") from None
+    return BoilerplateRule(id=record["id"], regex=record["regex"], source=record["source"], file=str(path))
+
+
+def _records(path: Path, text: str) -> Iterable[tuple[int, dict]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise LexiconError(f"{path}:{number}: not valid JSON ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise LexiconError(f"{path}:{number}: each line must be a JSON object")
+        yield number, record
+
+
+def _check_keys(where: str, record: dict, required: dict, optional: dict) -> None:
+    unknown = set(record) - set(required) - set(optional)
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key, kind in required.items():
+        if key not in record:
+            raise LexiconError(f"{where}: missing key {key!r}")
+    for key, kind in {**required, **optional}.items():
+        if key in record and not isinstance(record[key], kind):
+            raise LexiconError(f"{where}: {key!r} has the wrong type")
+
+
+def _check_choice(where: str, key: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise LexiconError(f"{where}: {key} {value!r} is not one of {', '.join(choices)}")
+
+
+def parse_cue(where: str, path: Path, record: dict) -> CueRule:
+    _check_keys(where, record, CUE_KEYS, CUE_OPTIONAL)
+    _check_choice(where, "pos", record["pos"], CUE_POS)
+    _check_choice(where, "type", record["type"], CUE_TYPES)
+    _check_choice(where, "stance", record["stance"], STANCES)
+    complements = tuple(record.get("complements", ["ccomp"]))
+    for dep in complements:
+        _check_choice(where, "complement", dep, CONTENT_DEPS)
+    return CueRule(
+        id=record["id"], lemma=record["lemma"].lower(), pos=record["pos"], type=record["type"],
+        stance=record["stance"], complements=complements, addressee=record.get("addressee", False),
+        source=record["source"], file=str(path),
+    )
+
+
+def parse_hedge(where: str, path: Path, record: dict) -> HedgeRule:
+    _check_keys(where, record, HEDGE_KEYS, HEDGE_OPTIONAL)
+    pseudo = record.get("pseudo", False)
+    category = record.get("category")
+    if pseudo and category is not None:
+        raise LexiconError(f"{where}: a pseudo entry has no category")
+    if not pseudo:
+        if category is None:
+            raise LexiconError(f"{where}: missing key 'category'")
+        _check_choice(where, "category", category, HEDGE_CATEGORIES)
+    pattern = record["pattern"]
+    if isinstance(pattern, str) and not pattern.strip():
+        raise LexiconError(f"{where}: empty pattern")
+    if isinstance(pattern, list):
+        if not pattern or not all(isinstance(t, dict) and t for t in pattern):
+            raise LexiconError(f"{where}: a token pattern is a non-empty list of non-empty objects")
+        for token in pattern:
+            bad = set(token) - TOKEN_PATTERN_KEYS
+            if bad:
+                raise LexiconError(f"{where}: unknown token attribute(s) {', '.join(sorted(bad))}")
+    return HedgeRule(id=record["id"], pattern=pattern, category=category, pseudo=pseudo, source=record["source"], file=str(path))
+
+
+def _add_file(lexicon: Lexicon, path: Path, text: str, seen: dict[str, str]) -> None:
+    for number, record in _records(path, text):
+        where = f"{path}:{number}"
+        rule_id = record.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise LexiconError(f"{where}: missing key 'id'")
+        if rule_id in seen:
+            raise LexiconError(f"{where}: duplicate id {rule_id!r} (first in {seen[rule_id]})")
+        seen[rule_id] = where
+        if "lemma" in record:
+            rule = parse_cue(where, path, record)
+            lexicon.cues[(rule.lemma, rule.pos)] = rule
+        elif "words" in record:
+            entry = parse_source_words(where, path, record)
+            lexicon.source_words[entry.kind] = entry
+        elif "regex" in record:
+            lexicon.boilerplate.append(parse_boilerplate(where, path, record))
+        else:
+            lexicon.hedges.append(parse_hedge(where, path, record))
+
+
+BUNDLED = ("cues.jsonl", "hedges.jsonl", "boilerplate.jsonl", "sources.jsonl")
+
+
+def bundled_files() -> list[tuple[Path, str]]:
+    """The rule files shipped in the package (``models/`` in the source tree)."""
+    root = resources.files("claimx.models")
+    return [(Path(str(root / name)), (root / name).read_text(encoding="utf-8")) for name in BUNDLED]
+
+
+def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
+    """The bundled rules plus user files; a user entry with a bundled id replaces it."""
+    lexicon = Lexicon()
+    seen: dict[str, str] = {}
+    for path, text in bundled_files():
+        _add_file(lexicon, path, text, seen)
+    for user_path in extra:
+        path = Path(user_path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise LexiconError(f"{path}: cannot read lexicon ({error})") from None
+        overrides = {r.get("id") for _, r in _records(path, text)}
+        lexicon.hedges = [h for h in lexicon.hedges if h.id not in overrides]
+        lexicon.cues = {k: c for k, c in lexicon.cues.items() if c.id not in overrides}
+        lexicon.boilerplate = [b for b in lexicon.boilerplate if b.id not in overrides]
+        lexicon.source_words = {k: w for k, w in lexicon.source_words.items() if w.id not in overrides}
+        for rule_id in overrides:
+            seen.pop(rule_id, None)
+        _add_file(lexicon, path, text, seen)
+    return lexicon

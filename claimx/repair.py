@@ -1,0 +1,103 @@
+"""Scraped-text fixes that keep every offset pointing into the original input.
+
+``repair()`` returns the text the parser sees plus a map back to the original:
+- words glued by scraping ("…yetPeskov told TASS") are split by inserting ", " (the usual
+  lost material is a closing quote and comma), when the split is plainly right;
+- boilerplate lines ("See also …", "Leave a Reply") are blanked with spaces, same length.
+``chunks()`` cuts very long texts at paragraph breaks. This module imports nothing of claimx.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+GLUE_SEPARATOR = ", "
+# a lower-case word of 2+ letters directly followed by a capitalised word of 2+ letters
+GLUED = re.compile(r"\b([a-z]{2,})([A-Z][a-z]{2,})\b")
+
+
+@dataclass
+class Repaired:
+    text: str
+    original: str
+    insertions: list[int] = field(default_factory=list)  # original offsets where GLUE_SEPARATOR went in
+
+    def to_original(self, position: int) -> int:
+        """Map an offset in the repaired text to the original text; an offset inside an
+        inserted separator maps to the split point."""
+        width = len(GLUE_SEPARATOR)
+        for index, at in enumerate(self.insertions):
+            repaired_at = at + index * width
+            if position < repaired_at:
+                return position - index * width
+            if position < repaired_at + width:
+                return at
+        return position - len(self.insertions) * width
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.insertions:
+            return start, end
+        return self.to_original(start), self.to_original(end)
+
+
+def blank_boilerplate(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
+    """Replace whole lines that match a boilerplate pattern by spaces (offsets unchanged)."""
+    patterns = list(patterns)
+    if not patterns:
+        return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and any(p.fullmatch(body.strip()) for p in patterns):
+            line = " " * len(body) + line[len(body):]
+        out.append(line)
+    return "".join(out)
+
+
+def glued_splits(text: str, is_known_word: Callable[[str], bool]) -> list[int]:
+    """Offsets where two words were glued together: "yetPeskov" -> split before "Peskov".
+
+    The left part must be a known lower-case word, the right part a known word or a name
+    that also stands on its own elsewhere in the text; camel-case names (iPhone, YouTube,
+    McDonald) fail these tests.
+    """
+    splits = []
+    for match in GLUED.finditer(text):
+        left, right = match.group(1), match.group(2)
+        if not is_known_word(left):
+            continue
+        standalone = re.search(rf"(?<![A-Za-z]){re.escape(right)}(?![a-z])", text[: match.start()] + " " + text[match.end():])
+        if standalone or is_known_word(right.lower()):
+            splits.append(match.start(2))
+    return splits
+
+
+def repair(text: str, is_known_word: Callable[[str], bool], boilerplate: Iterable[re.Pattern[str]] = ()) -> Repaired:
+    cleaned = blank_boilerplate(text, boilerplate)
+    splits = glued_splits(cleaned, is_known_word)
+    if not splits:
+        return Repaired(cleaned, text)
+    pieces, previous = [], 0
+    for at in splits:
+        pieces.append(cleaned[previous:at])
+        pieces.append(GLUE_SEPARATOR)
+        previous = at
+    pieces.append(cleaned[previous:])
+    return Repaired("".join(pieces), text, splits)
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Pieces of at most ``limit`` characters, cut after a newline where possible, else after
+    white space, else hard; yields (offset, piece)."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n") + 1
+        if cut <= limit // 4:
+            spaces = [m.end() for m in re.finditer(r"\s+", window)]
+            cut = spaces[-1] if spaces and spaces[-1] > limit // 4 else limit
+        yield start, text[start : start + cut]
+        start += cut
+    if start < len(text) or start == 0:
+        yield start, text[start:]

@@ -1,0 +1,1 @@
+"""claimx's rule files, installed as the package data ``claimx.models`` (see README.md here)."""
