@@ -51,9 +51,9 @@ def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> No
     """“A,” he said, “B.” — the quotation right after the cue clause is the content's second part."""
     if not candidate.content or candidate.content[-1][1] > candidate.cue[0]:
         return
-    after = max([candidate.cue[1]] + [t.idx + len(t.text) for t in candidate.source_tokens])
+    after = max([candidate.cue[1], candidate.clause_end] + [t.idx + len(t.text) for t in candidate.source_tokens])
     position = after
-    while position < len(text) and (text[position] in " ,;:—–-" ):
+    while position < len(text) and text[position] in " ,;:—–-.":
         position += 1
     for quote in quotes:
         if quote.start == position and not _overlaps((quote.start, quote.end), candidate.cue):
@@ -63,25 +63,29 @@ def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> No
             return
 
 
+def _clause_end(candidate: Candidate) -> int:
+    ends = [candidate.cue[1], candidate.clause_end, candidate.content[-1][1]]
+    if candidate.source_tokens:
+        ends.append(candidate.source_tokens[-1].idx + len(candidate.source_tokens[-1].text))
+    return max(ends)
+
+
 def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc) -> None:
-    """A quotation that is a whole sentence or paragraph with no cue of its own belongs to the
-    speaker of the quotation just before it."""
+    """A quotation that is a whole sentence or paragraph with no cue of its own, right after a
+    quoted attribution (nothing but punctuation and at most one paragraph break between),
+    belongs to the same speaker."""
     taken = [s for c in candidates for s in c.content] + [c.cue for c in candidates]
     text = doc.text
     for quote in quotes:
         span = (quote.start, quote.end)
-        if not quote.closed or any(_overlaps(span, t) for t in taken):
+        if not quote.closed or any(_overlaps(span, t) for t in taken) or not _stands_alone(span, doc):
             continue
-        if not _stands_alone(span, doc):
-            continue
-        previous = [c for c in candidates if c.content and c.content[-1][1] <= quote.start]
+        previous = [c for c in candidates if _clause_end(c) <= quote.start]
         if not previous:
             continue
-        speaker = max(previous, key=lambda c: c.content[-1][1])
-        gap = text[speaker.content[-1][1] : quote.start]
-        if any(c.cue[0] > speaker.content[-1][1] and c.cue[1] <= quote.start for c in candidates):
-            continue
-        if not _is_quoted(speaker, quotes) or gap.count("\n") > 2 or len(gap.strip(" \n,.”\"")) > 0:
+        speaker = max(previous, key=_clause_end)
+        gap = text[_clause_end(speaker) : quote.start]
+        if gap.count("\n") > 2 or gap.strip(" \n\t.,;:") or not _is_quoted(speaker, quotes):
             continue
         speaker.content = _merge(speaker.content + [span])
         speaker.extra_rules.append("floating_quote")

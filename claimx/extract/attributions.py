@@ -41,6 +41,7 @@ class Candidate:
     addressee: tuple[int, int] | None = None
     sentence: int = 0
     extra_rules: list[str] = field(default_factory=list)
+    clause_end: int = 0  # end of the cue's own clause ("said on Saturday at the gala")
 
 
 @dataclass
@@ -163,7 +164,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         content_tokens = [t for c in complements for t in c.subtree]
         subject, passive = find_subject(verb)
         source_head = agent(verb) if passive else subject
-        if source_head is not None and source_head.lower_ in EXPLETIVES and not passive:
+        if source_head is not None and source_head.dep_ == "expl":
             source_head = None
         if passive and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
@@ -316,14 +317,18 @@ def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[T
                sent: Span, context: Context, content: list[tuple[int, int]] | None = None) -> Candidate:
     cue_toks = cue_tokens(cue)
     skip = {t.i for t in cue_toks}
+    spans = content if content is not None else char_spans(t for t in content_tokens if t.i not in skip)
+    in_content = lambda t: any(s <= t.idx < e for s, e in spans)  # noqa: E731
+    clause = [t for t in cue.subtree if t.i >= cue.i and not in_content(t) and not (t.is_punct or t.is_space)]
     return Candidate(
         rule=f"{rule_name}:{rule.id}",
         cue=span_of(cue_toks), cue_lemma=cue.lemma_.lower(), cue_type=rule.type, stance=rule.stance,
-        content=content if content is not None else char_spans(t for t in content_tokens if t.i not in skip),
+        content=spans,
         source_head=source_head,
         source_tokens=phrase_tokens(source_head) if source_head is not None else [],
         addressee=addressee_of(cue, rule) if cue.pos_ in VERB_POS else None,
         sentence=context.resolver.sentence_of.get(sent.start, 0),
+        clause_end=max(t.idx + len(t.text) for t in clause) if clause else cue.idx + len(cue.text),
     )
 
 
