@@ -20,7 +20,7 @@ INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
 EXPLETIVES = {"it", "there"}
 PARTICLE = "prt"
 COMPLEMENTIZER = {"that"}
-INVERTED_DEPS = {"parataxis", "ccomp", "advcl"}
+INVERTED_DEPS = {"parataxis", "ccomp", "advcl", "conj"}
 ADDRESSEE_PREPOSITIONS = {"to"}
 INTERVIEW_NOUNS = {"interview", "conversation", "statement", "call", "briefing", "appearance", "op-ed", "letter", "post", "tweet"}
 ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
@@ -66,13 +66,17 @@ def char_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
             runs.append([token])
     spans = []
     for run in runs:
-        while run and (run[0].is_space or run[0].tag_ in EDGE_TRIM_TAGS or run[0].lower_ in COMPLEMENTIZER and run[0].dep_ == "mark"):
+        while run and (run[0].is_space or run[0].tag_ in EDGE_TRIM_TAGS or _is_complementizer(run[0])):
             run = run[1:]
         while run and (run[-1].is_space or run[-1].tag_ in EDGE_TRIM_TAGS):
             run = run[:-1]
         if run:
             spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
     return spans
+
+
+def _is_complementizer(token: Token) -> bool:
+    return token.lower_ in COMPLEMENTIZER and (token.dep_ == "mark" or token.pos_ == "SCONJ")
 
 
 def subtree_without(head: Token, excluded: Iterable[Token]) -> list[Token]:
@@ -193,11 +197,58 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         head = verb.head
         if head.i > verb.i or head.pos_ not in VERB_POS or context.lexicon.cue(head.lemma_, "VERB"):
             continue
-        subject, passive = find_subject(verb)
-        if subject is None or subject.i < head.i or passive:
+        subject = _inverted_subject(verb)
+        if subject is None:
             continue
         content_tokens = subtree_without(head, [verb])
         yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
+
+
+AS_CLAUSE_MAX = 8  # tokens from "as" to the cue
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN", "NNS"}  # NNS: the tagger's reading of "notes" in "as the paper notes"
+
+
+def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"As X noted, …" and "…, as X said." Matched on the surface (as + subject + cue +
+    comma or end), since the parser often misreads the short clause ("the publication
+    notes" as one noun phrase)."""
+    tokens = [t for t in sent if not t.is_space]
+    for position, as_token in enumerate(tokens):
+        if as_token.lower_ != "as" or (position > 0 and tokens[position - 1].text != ","):
+            continue
+        window = tokens[position + 1 : position + 2 + AS_CLAUSE_MAX]
+        stop = next((i for i, t in enumerate(window) if t.is_punct), len(window))
+        if stop < 2 or (stop == len(window) and position + 1 + stop < len(tokens)):
+            continue
+        cue = window[stop - 1]
+        rule = context.lexicon.cue(cue.lemma_, "VERB")
+        if rule is None or cue.tag_ not in FINITE_TAGS or any(t.pos_ == "VERB" for t in window[: stop - 1]):
+            continue
+        subject_tokens = window[: stop - 1]
+        if position == 0:
+            content_tokens = tokens[position + stop + 2 :]
+        else:
+            content_tokens = tokens[: position - 1]
+        content = char_spans(content_tokens)
+        if not content:
+            continue
+        yield Candidate(
+            rule=f"as_clause:{rule.id}", cue=span_of([cue]), cue_lemma=rule.lemma, cue_type=rule.type, stance=rule.stance,
+            content=content, source_head=subject_tokens[-1], source_tokens=subject_tokens,
+            sentence=context.resolver.sentence_of.get(sent.start, 0), clause_end=cue.idx + len(cue.text),
+        )
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after an inverted cue: "…, said Peskov" / "…, writes Ynet" (which the
+    parser may hang on the cue as its object). The cue must follow a comma or dash."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child if child.i > verb.i or verb.dep_ != "conj" else None
+    if before is None or before.text not in (",", "—", "–", "-"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -215,11 +266,16 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
         subject, passive = find_subject(verb)
         if passive:
             continue
-        clause_end = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space) or t.i == verb.i)
-        after = _next_token(doc, clause_end)
-        if after is not None and after.text in (":", ",", "—", "–") :
-            after = _next_token(doc, after.i)
-        quote = quote_at(context.quotes, after.idx) if after is not None else None
+        quote = None
+        right_after = _next_token(doc, cue_tokens(verb)[-1].i)
+        if right_after is not None and right_after.is_quote:  # the quotation is the object: condemned “…”
+            quote = next((q for q in context.quotes if q.start == right_after.idx), None)
+        if quote is None:
+            clause_end = max(t.i for t in verb.subtree if not (t.is_punct or t.is_space) or t.i == verb.i)
+            after = _next_token(doc, clause_end)
+            if after is not None and after.text in (":", ",", "—", "–"):
+                after = _next_token(doc, after.i)
+            quote = quote_at(context.quotes, after.idx) if after is not None else None
         if quote is None or quote.start < verb.idx:
             quote = _quote_before(context.quotes, verb, subject)
         if quote is None:
@@ -332,4 +388,4 @@ def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[T
     )
 
 
-SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, quote_cue, according_to, noun_cues, colon_quotes)
+SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes)

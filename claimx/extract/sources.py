@@ -72,10 +72,12 @@ class Resolver:
         self.mentions: list[Mention] = []
         self.descriptors: dict[str, str] = {}  # "russian leader" -> the name it was resolved to
         full_names: list[str] = []
-        for ent in doc.ents:
+        for ent in map(_with_given_names, doc.ents):
             sentence = self._sentence(ent.root)
             subject = ent.root.dep_ in SUBJECT_DEPS
-            if ent.label_ in PERSON_LABELS:
+            if ent.root.lower_ in self.media_words and ent.label_ in PERSON_LABELS | GROUP_LABELS:
+                self.mentions.append(Mention(_clean(ent.text), ent.start_char, sentence, subject, "MEDIA", None))
+            elif ent.label_ in PERSON_LABELS:
                 name = self._full_name(_clean(ent.text), full_names)
                 if " " in name:
                     full_names.append(name)
@@ -119,7 +121,7 @@ class Resolver:
     def resolve(self, head: Token, tokens: list[Token], depth: int = 0) -> str | None:
         start = tokens[0].idx
         sentence = self._sentence(head)
-        entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        entity = next((_with_given_names(e) for e in head.doc.ents if e.start <= head.i < e.end), None)
         if entity is not None and entity.label_ in PERSON_LABELS:
             return self._full_name(_clean(entity.text), [m.name for m in self.mentions if " " in m.name])
         if entity is not None and entity.label_ in GROUP_LABELS:
@@ -154,6 +156,8 @@ class Resolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND_PERSON:
             return "pronoun"
+        if lower in self.media_words and head.pos_ == "PROPN":
+            return "media"
         if "PERSON" in labels:
             return "person"
         if self.is_media(span) and (labels & GROUP_LABELS or head.pos_ == "PROPN" or lower in self.media_words):
@@ -165,6 +169,14 @@ class Resolver:
         if head.pos_ == "NOUN":
             return "nominal"
         return "unknown"
+
+
+def _with_given_names(ent: Span) -> Span:
+    """The entity with proper-noun compounds the model left outside it ("Dmitry" + "Peskov")."""
+    start = ent.start
+    while start > 0 and ent.doc[start - 1].pos_ == "PROPN" and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].head.i in range(ent.start, ent.end):
+        start -= 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _clean(name: str) -> str:

@@ -1,0 +1,133 @@
+"""Behaviour through the real pipeline, on sentences written for the tests."""
+import pytest
+
+
+def only(attributions, cue):
+    found = [a for a in attributions if a.cue.text == cue]
+    assert len(found) == 1, [(a.cue.text, a.content.text) for a in attributions]
+    return found[0]
+
+
+def assert_offsets(text, attribution):
+    for span in (attribution.source, attribution.cue, attribution.content, attribution.addressee, *attribution.hedges):
+        if span is not None:
+            assert text[span.start : span.end] == span.text
+    for start, end in attribution.content.spans:
+        assert attribution.content.start <= start < end <= attribution.content.end
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        ("The mayor said that the bridge would reopen in May.", "The mayor", "said", "the bridge would reopen in May"),
+        ("The bridge will reopen in May, the mayor said.", "the mayor", "said", "The bridge will reopen in May"),
+        ("The bridge will reopen in May, said Anna Berg.", "Anna Berg", "said", "The bridge will reopen in May"),
+        ("“We are ready,” the coach told reporters.", "the coach", "told", "“We are ready,”"),
+        ("The senator added that the vote was delayed.", "The senator", "added", "the vote was delayed"),
+    ],
+)
+def test_speech_verb_constructions(run, text, source, cue, content):
+    attribution = only(run(text), cue)
+    assert attribution.source.text == source
+    assert attribution.content.text == content
+    assert_offsets(text, attribution)
+
+
+def test_told_names_the_addressee(run):
+    text = "Officials told the newspaper that the plant had closed."
+    attribution = only(run(text), "told")
+    assert attribution.addressee.text == "the newspaper"
+    assert attribution.content.text == "the plant had closed"
+
+
+def test_according_to_at_the_end(run):
+    text = "The factory will close next year, according to the local council."
+    attribution = only(run(text), "according to")
+    assert attribution.source.text == "the local council"
+    assert attribution.content.text == "The factory will close next year"
+    assert attribution.kind == "according_to"
+
+
+def test_quote_split_by_its_cue_is_one_attribution_with_two_spans(run):
+    text = "“We will win,” she said, “and we will win soon.”"
+    attribution = only(run(text), "said")
+    assert len(attribution.content.spans) == 2
+    first, second = attribution.content.spans
+    assert "We will win" in text[first[0] : first[1]] and "soon" in text[second[0] : second[1]]
+    assert attribution.kind == "direct"
+
+
+def test_floating_quote_joins_the_previous_speaker(run):
+    text = "“The plan is dead,” Maria Lopez said.\n“Nobody will fund it now.”"
+    attribution = only(run(text), "said")
+    assert any("Nobody will fund" in text[s:e] for s, e in attribution.content.spans)
+    assert "floating_quote" in attribution.rule
+
+
+def test_nested_attribution_gets_a_parent(run):
+    text = "According to the newspaper, the minister told colleagues that taxes would rise."
+    attributions = run(text)
+    outer, inner = only(attributions, "According to"), only(attributions, "told")
+    assert inner.parent == outer.id and outer.parent is None
+
+
+def test_surname_and_pronoun_resolve_to_the_full_name(run):
+    text = "Dmitry Peskov spoke on Monday. Later Peskov said the talks were over. He said nothing else was planned."
+    attributions = run(text)
+    said = [a for a in attributions if a.cue.text == "said"]
+    assert [a.source.resolved for a in said] == ["Dmitry Peskov", "Dmitry Peskov"]
+    assert said[1].source.kind == "pronoun"
+
+
+def test_glued_words_are_split_and_offsets_stay_in_the_original(run):
+    text = "Dmitry Peskov spoke to reporters.\nThere are no plans for a meeting yetPeskov told TASS."
+    attribution = only(run(text), "told")
+    assert attribution.source.text == "Peskov" and attribution.source.resolved == "Dmitry Peskov"
+    assert attribution.addressee.text == "TASS"
+    assert attribution.content.text == "There are no plans for a meeting yet"
+    assert_offsets(text, attribution)
+
+
+def test_a_headline_line_does_not_merge_with_the_next_sentence(run):
+    text = "Mayor says budget is tight\nThe council said that schools would get more money."
+    attribution = only(run(text), "said")
+    assert attribution.source.text == "The council"
+    assert "Mayor" not in attribution.content.text
+
+
+def test_boilerplate_lines_make_no_attributions(run):
+    text = "See also  Officials said that prices rose\nLeave a Reply\n2 min read"
+    assert run(text) == []
+
+
+def test_agentless_report_has_no_source(run):
+    text = "It was reported that the ship had sunk."
+    attribution = only(run(text), "reported")
+    assert attribution.source is None
+
+
+def test_distancing_cue_has_stance_and_hedge(run):
+    text = "The company claimed that its product was safe."
+    attribution = only(run(text), "claimed")
+    assert attribution.cue.stance == "distancing"
+    assert attribution.hedged and attribution.hedges[0].category == "distancing_cue"
+
+
+def test_empty_and_odd_input_never_raise(run):
+    for text in ["", "   \n\n ", "“ “ ” ” \" ' ‘", "said said said", "«" * 50]:
+        for attribution in run(text):
+            assert_offsets(text, attribution)
+
+
+def test_long_document_is_chunked_with_offsets_intact(nlp, monkeypatch):
+    import claimx
+    from claimx import api
+
+    monkeypatch.setattr(api, "CHUNK_CHARS", 200)
+    paragraph = "The weather was calm. Officials said that the port would reopen on Monday.\n"
+    text = paragraph * 12
+    attributions = claimx.extract(text, nlp)
+    assert len(attributions) == 12
+    assert len({a.id for a in attributions}) == 12
+    for attribution in attributions:
+        assert_offsets(text, attribution)

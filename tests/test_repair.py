@@ -1,0 +1,54 @@
+import re
+
+import pytest
+
+from claimx.repair import chunks, glued_splits, repair
+
+KNOWN = {"yet", "said", "the", "story", "told", "plans", "no", "mac"}
+
+
+def is_known(word):
+    return word in KNOWN
+
+
+def test_glued_words_split_and_offsets_map_back():
+    text = "There are no plans yetPeskov told TASS. Dmitry Peskov is a spokesman."
+    repaired = repair(text, is_known)
+    assert "yet, Peskov" in repaired.text
+    start = repaired.text.index("Peskov")
+    assert text[slice(*repaired.span(start, start + len("Peskov")))] == "Peskov"
+    end = repaired.text.index(",")
+    assert repaired.span(0, end) == (0, text.index("Peskov"))
+    tass = repaired.text.index("TASS")
+    assert text[slice(*repaired.span(tass, tass + 4))] == "TASS"
+
+
+@pytest.mark.parametrize("word", ["iPhone", "McDonald", "YouTube", "eBay", "macOS", "JavaScript"])
+def test_camel_case_names_are_not_split(word):
+    assert glued_splits(f"He bought a {word} yesterday.", is_known) == []
+
+
+def test_unknown_left_part_is_not_split():
+    assert glued_splits("The qwzPeskov case. Peskov said so.", is_known) == []
+
+
+def test_boilerplate_lines_are_blanked_without_moving_offsets():
+    text = "Real news here.\nSee also  Something else\nLeave a Reply\nMore news."
+    patterns = [re.compile(r"(see also)\b.*", re.I), re.compile(r"leave a reply", re.I)]
+    repaired = repair(text, is_known, patterns)
+    assert len(repaired.text) == len(text)
+    assert "See also" not in repaired.text and "Leave" not in repaired.text
+    assert repaired.text.endswith("More news.")
+
+
+@pytest.mark.parametrize("limit", [10, 37, 1000])
+def test_chunks_cover_the_text_in_order(limit):
+    text = ("A paragraph of words.\n" * 20) + "x" * 95
+    pieces = list(chunks(text, limit))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= limit for _, p in pieces)
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+
+
+def test_empty_text_is_one_empty_chunk():
+    assert list(chunks("", 10)) == [(0, "")]

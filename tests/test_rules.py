@@ -1,0 +1,185 @@
+"""Extraction rules on hand-built parses: deterministic, independent of the model's version."""
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimx.extract import extract_doc
+from claimx.extract.quotes import find_quotes
+from claimx.hedges import HedgeMatcher
+from claimx.lexicon import load_lexicon
+
+LEXICON = load_lexicon()
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, punctuation), no model
+
+
+def Vocab():
+    return VOCAB
+
+
+TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VBD", "AUX": "VBD", "PRON": "PRP", "ADV": "RB", "ADP": "IN",
+        "SCONJ": "IN", "DET": "DT", "PART": "POS", "CCONJ": "CC"}
+
+
+def parse(rows):
+    """rows: (word, head index, dep, pos, lemma); tags follow from the coarse tag."""
+    return Doc(
+        Vocab(), words=[r[0] for r in rows],
+        heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
+        tags=[TAGS.get(r[3], r[0]) for r in rows],
+    )
+
+
+def run(doc):
+    return extract_doc(doc, LEXICON, HedgeMatcher(doc.vocab, LEXICON))
+
+
+def text_of(doc, span):
+    return doc.text[span["start"] : span["end"]]
+
+
+SAID_THAT = [
+    ("Officials", 1, "nsubj", "NOUN", "official"),
+    ("said", 1, "ROOT", "VERB", "say"),
+    ("that", 4, "mark", "SCONJ", "that"),
+    ("talks", 4, "nsubj", "NOUN", "talk"),
+    ("failed", 1, "ccomp", "VERB", "fail"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_speech_verb_with_that_clause():
+    doc = parse(SAID_THAT)
+    [attribution], _ = run(doc)
+    assert text_of(doc, attribution["source"]) == "Officials"
+    assert attribution["cue"]["lemma"] == "say" and attribution["cue"]["type"] == "speech"
+    assert attribution["content"]["text"] == "talks failed"  # the complementizer is not content
+    assert attribution["rule"].startswith("speech_verb_clause:")
+    assert attribution["kind"] == "indirect"
+
+
+def test_verb_without_lexicon_entry_makes_nothing():
+    rows = [r if r[0] != "said" else ("hoped", 1, "ROOT", "VERB", "zzz") for r in SAID_THAT]
+    attributions, _ = run(parse(rows))
+    assert attributions == []
+
+
+def test_inverted_order_source_after_cue():
+    rows = [
+        ("Talks", 1, "nsubj", "NOUN", "talk"),
+        ("failed", 3, "ccomp", "VERB", "fail"),
+        (",", 3, "punct", "PUNCT", ","),
+        ("said", 3, "ROOT", "VERB", "say"),
+        ("Peskov", 3, "nsubj", "PROPN", "Peskov"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    [attribution], _ = run(doc)
+    assert attribution["source"]["text"] == "Peskov"
+    assert attribution["content"]["text"] == "Talks failed"
+
+
+def test_according_to_before_the_clause():
+    rows = [
+        ("According", 5, "prep", "VERB", "accord"),
+        ("to", 0, "prep", "ADP", "to"),
+        ("Reuters", 1, "pobj", "PROPN", "Reuters"),
+        (",", 5, "punct", "PUNCT", ","),
+        ("prices", 5, "nsubj", "NOUN", "price"),
+        ("rose", 5, "ROOT", "VERB", "rise"),
+        (".", 5, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    [attribution], _ = run(doc)
+    assert attribution["cue"]["text"] == "According to"
+    assert attribution["source"]["text"] == "Reuters"
+    assert attribution["content"]["text"] == "prices rose"
+    assert attribution["kind"] == "according_to"
+
+
+def test_according_to_a_possessor_of_words_names_the_possessor():
+    rows = [
+        ("Prices", 1, "nsubj", "NOUN", "price"),
+        ("rose", 1, "ROOT", "VERB", "rise"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("according", 1, "prep", "VERB", "accord"),
+        ("to", 3, "prep", "ADP", "to"),
+        ("Smith", 7, "poss", "PROPN", "Smith"),
+        ("'s", 5, "case", "PART", "'s"),
+        ("words", 4, "pobj", "NOUN", "word"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    [attribution], _ = run(doc)
+    assert attribution["source"]["text"] == "Smith"
+    assert attribution["content"]["text"] == "Prices rose"
+
+
+def test_conjoined_cue_inherits_the_subject():
+    rows = [
+        ("She", 1, "nsubj", "PRON", "she"),
+        ("laughed", 1, "ROOT", "VERB", "laugh"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("added", 1, "conj", "VERB", "add"),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("it", 6, "nsubj", "PRON", "it"),
+        ("worked", 3, "ccomp", "VERB", "work"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    [attribution], _ = run(parse(rows))
+    assert attribution["source"]["text"] == "She"
+    assert attribution["cue"]["text"] == "added"
+
+
+def test_agentless_passive_has_no_source():
+    rows = [
+        ("It", 2, "nsubjpass", "PRON", "it"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("reported", 2, "ROOT", "VERB", "report"),
+        ("that", 5, "mark", "SCONJ", "that"),
+        ("talks", 5, "nsubj", "NOUN", "talk"),
+        ("failed", 2, "ccomp", "VERB", "fail"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    [attribution], _ = run(parse(rows))
+    assert attribution["source"] is None
+    assert attribution["content"]["text"] == "talks failed"
+
+
+def test_hedge_on_the_cue_is_in_scope_and_pseudo_entries_block():
+    rows = [
+        ("He", 2, "nsubj", "PRON", "he"),
+        ("allegedly", 2, "advmod", "ADV", "allegedly"),
+        ("said", 2, "ROOT", "VERB", "say"),
+        ("there", 4, "expl", "PRON", "there"),
+        ("was", 2, "ccomp", "VERB", "be"),
+        ("no", 6, "det", "DET", "no"),
+        ("doubt", 4, "attr", "NOUN", "doubt"),
+    ]
+    doc = parse(rows)
+    [attribution], hedges = run(doc)
+    assert [h["text"] for h in attribution["hedges"]] == ["allegedly"]
+    assert attribution["hedged"] is True
+    assert [h["category"] for h in hedges] == ["reportative"]  # "doubt" in "no doubt" is blocked
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["“", "Yes", "”", "he", "said"], ["“Yes”"]),
+        (["«", "Oui", "»", "she", "said"], ["«Oui»"]),
+        (["``", "Yes", "''", "he", "said"], ["``Yes''"]),
+        (['"', "Yes", '"', "and", '"', "no", '"'], ['"Yes"', '"no"']),
+        (["He", "said", "“", "never", "again"], ["“neveragain"]),  # left open: runs to the end
+        (["”", "odd", "”", "marks", "“"], []),  # stray closers and a dangling opener: nothing, no error
+    ],
+)
+def test_quote_styles_and_unbalanced_marks(words, expected):
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == expected
+
+
+def test_quote_reopened_after_a_paragraph_break_continues():
+    words = ["“", "First", "part", "\n", "“", "second", "part", "”"]
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    quotes = find_quotes(doc)
+    assert len(quotes) == 1 and doc.text[quotes[0].start : quotes[0].end] == doc.text
