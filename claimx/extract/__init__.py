@@ -36,6 +36,18 @@ def _merge(spans: Spans) -> Spans:
     return out
 
 
+REPORTED_TYPES = {"speech", "writing", "according_to"}
+FIRST_PERSON = {"i", "we", "you"}
+
+
+def _quoted_mental_state(candidate: Candidate, quotes: list[Quote]) -> bool:
+    """"I think …", "we want …" inside a quotation are the speaker's words, not an
+    attribution the article makes; reported speech inside a quotation is kept (nesting)."""
+    inside = any(q.start < candidate.cue[0] < q.end for q in quotes)
+    first_person = candidate.source_head is not None and candidate.source_head.lower_ in FIRST_PERSON
+    return inside and (candidate.cue_type not in REPORTED_TYPES or first_person)
+
+
 def widen_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
     """A content that overlaps a quotation takes all of it, unless the quotation holds the cue."""
     spans = list(candidate.content)
@@ -171,7 +183,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     for sent in doc.sents:
         for construction in SENTENCE_CONSTRUCTIONS:
             for candidate in construction(sent, context):
-                if candidate.cue in seen_cues or not candidate.content:
+                if candidate.cue in seen_cues or not candidate.content or _quoted_mental_state(candidate, quotes):
                     continue
                 seen_cues.add(candidate.cue)
                 candidates.append(candidate)

@@ -198,7 +198,7 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if head.i > verb.i or head.pos_ not in VERB_POS or context.lexicon.cue(head.lemma_, "VERB"):
             continue
         subject = _inverted_subject(verb)
-        if subject is None:
+        if subject is None or not _set_off(verb, subject):
             continue
         content_tokens = subtree_without(head, [verb])
         yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
@@ -237,6 +237,17 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content=content, source_head=subject_tokens[-1], source_tokens=subject_tokens,
             sentence=context.resolver.sentence_of.get(sent.start, 0), clause_end=cue.idx + len(cue.text),
         )
+
+
+INVERTED_CLAUSE_MAX = 8  # words in a parenthetical cue clause (", the former senator said on Monday,")
+
+
+def _set_off(verb: Token, subject: Token) -> bool:
+    """A parenthetical cue clause: short, after a comma, dash or closing quote."""
+    clause = [t for t in verb.subtree if not (t.is_punct or t.is_space)]
+    first = min(verb.i, subject.i, *(t.i for t in subject.subtree))
+    before = verb.doc[first - 1] if first > 0 else None
+    return len(clause) <= INVERTED_CLAUSE_MAX and before is not None and (before.text in (",", "—", "–", "-") or before.is_quote)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
