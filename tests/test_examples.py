@@ -63,3 +63,6 @@ def test_seeds_gold_through_the_scorer(nlp, tmp_path):
                 assert source and source["start"] < wanted["source"][0][1] and wanted["source"][0][0] < source["end"], wanted["text"]
             if wanted.get("resolved"):
                 assert source["resolved"] == wanted["resolved"], wanted["text"]
+            attached = [(h["start"], h["end"]) for h in matches[0]["hedges"]]
+            for start, end in wanted["hedges"]:
+                assert any(s < end and start < e for s, e in attached), f"hedge {record['text'][start:end]!r} not on {wanted['text']}"

@@ -82,12 +82,11 @@ def _clause_end(candidate: Candidate) -> int:
     return max(ends)
 
 
-def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc) -> None:
+def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc, text: str) -> None:
     """A quotation that is a whole sentence or paragraph with no cue of its own, right after a
     quoted attribution (nothing but punctuation and at most one paragraph break between),
     belongs to the same speaker."""
     taken = [s for c in candidates for s in c.content] + [c.cue for c in candidates]
-    text = doc.text
     for quote in quotes:
         span = (quote.start, quote.end)
         if not quote.closed or any(_overlaps(span, t) for t in taken) or not _stands_alone(span, doc):
@@ -164,17 +163,18 @@ def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:
     return verb.i == cue.i or (is_ancestor(verb, cue) and not _inside((verb.idx, verb.idx + 1), candidate.content))
 
 
-def _hedge_record(marker: Marker, doc: Doc) -> dict[str, Any]:
+def _hedge_record(marker: Marker, doc: Doc, text: str) -> dict[str, Any]:
     start = doc[marker.start].idx
     end = doc[marker.end - 1].idx + len(doc[marker.end - 1].text)
-    return {"text": doc.text[start:end], "start": start, "end": end, "category": marker.category, "rule": marker.rule}
+    return {"text": text[start:end], "start": start, "end": end, "category": marker.category, "rule": marker.rule}
 
 
-def _span_record(doc: Doc, span: tuple[int, int]) -> dict[str, Any]:
-    return {"text": doc.text[span[0] : span[1]], "start": span[0], "end": span[1]}
+def _span_record(text: str, span: tuple[int, int]) -> dict[str, Any]:
+    return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
 
 
 def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tuple[list[dict], list[dict]]:
+    text = doc.text  # Doc.text joins every token: build it once
     quotes = find_quotes(doc)
     resolver = Resolver(doc, lexicon)
     context = Context(doc, lexicon, quotes, resolver)
@@ -189,31 +189,31 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
                 candidates.append(candidate)
     for candidate in candidates:
         widen_to_quotes(candidate, quotes)
-        join_split_quote(candidate, quotes, doc.text)
+        join_split_quote(candidate, quotes, text)
     candidates.sort(key=lambda c: c.cue[0])
-    attach_floating_quotes(candidates, quotes, doc)
+    attach_floating_quotes(candidates, quotes, doc, text)
     markers = hedge_matcher(doc)
     parent_of = parents(candidates)
     records = []
     for index, candidate in enumerate(candidates):
         children = [i for i, p in enumerate(parent_of) if p == index]
         hedges = [
-            _hedge_record(m, doc)
+            _hedge_record(m, doc, text)
             for m in markers
             if claims_hedge(candidate, m, doc) and not any(claims_hedge(candidates[c], m, doc) for c in children)
         ]
-        records.append(_record(index, candidate, parent_of[index], hedges, quotes, resolver, doc))
-    return records, [_hedge_record(m, doc) for m in markers]
+        records.append(_record(index, candidate, parent_of[index], hedges, quotes, resolver, doc, text))
+    return records, [_hedge_record(m, doc, text) for m in markers]
 
 
 def _record(index: int, candidate: Candidate, parent: int | None, hedges: list[dict], quotes: list[Quote],
-            resolver: Resolver, doc: Doc) -> dict[str, Any]:
+            resolver: Resolver, doc: Doc, text: str) -> dict[str, Any]:
     source = None
     if candidate.source_head is not None and candidate.source_tokens:
         tokens = candidate.source_tokens
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         source = {
-            **_span_record(doc, (start, end)),
+            **_span_record(text, (start, end)),
             "resolved": resolver.resolve(candidate.source_head, tokens),
             "kind": resolver.kind(candidate.source_head, tokens),
         }
@@ -225,13 +225,13 @@ def _record(index: int, candidate: Candidate, parent: int | None, hedges: list[d
         "rule": rule,
         "sentence": candidate.sentence,
         "source": source,
-        "cue": {**_span_record(doc, candidate.cue), "lemma": candidate.cue_lemma, "type": candidate.cue_type, "stance": candidate.stance},
+        "cue": {**_span_record(text, candidate.cue), "lemma": candidate.cue_lemma, "type": candidate.cue_type, "stance": candidate.stance},
         "content": {
-            **_span_record(doc, (content[0][0], content[-1][1])),
+            **_span_record(text, (content[0][0], content[-1][1])),
             "spans": [list(s) for s in content],
             "quoted": any(_overlaps((q.start, q.end), s) for q in quotes for s in content),
         },
-        "addressee": _span_record(doc, candidate.addressee) if candidate.addressee else None,
+        "addressee": _span_record(text, candidate.addressee) if candidate.addressee else None,
         "hedges": hedges,
         "hedged": bool(hedges),
         "parent": parent,
