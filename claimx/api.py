@@ -7,7 +7,7 @@ back into the original text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -113,7 +113,5 @@ def _assemble(prepared: _Prepared, parts: list[dict]) -> DocumentResult:
 
 
 def _renumber(attribution: Attribution, base: int) -> Attribution:
-    from dataclasses import replace
-
     parent = None if attribution.parent is None else attribution.parent + base
     return replace(attribution, id=attribution.id + base, parent=parent)

@@ -104,8 +104,6 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current and current.head.pos_ in VERB_POS:
             current = current.head
             continue
-        if current.dep_ == "relcl":  # "officials, who said …": the relative pronoun is the subject
-            break
         break
     return None, False
 
