@@ -7,7 +7,11 @@ back into the original text.
 """
 from __future__ import annotations
 
+import collections
+import multiprocessing
+import signal
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -70,8 +74,15 @@ def extract_documents(
     n_process: int = 1,
 ) -> Iterator[DocumentResult]:
     """Stream ``(id, text)`` pairs through the pipeline, yielding one result per document in
-    input order. A document whose extraction fails carries the message in ``error``."""
+    input order. A document whose extraction fails carries the message in ``error``.
+
+    ``n_process > 1`` forks that many workers, each with this pipeline, and sends them batches
+    of ``batch_size`` documents; only the small result records come back, never the Docs.
+    Where fork is unavailable, spaCy's own ``nlp.pipe(n_process=…)`` is used instead."""
     nlp = _nlp(nlp)
+    if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _forked(documents, nlp, batch_size, n_process)
+        return
     prepare = _Preparer(nlp)
     pending: dict[int, tuple[_Prepared, list]] = {}
 
@@ -88,6 +99,38 @@ def extract_documents(
         if piece_number == len(prepared.pieces) - 1:
             del pending[number]
             yield _assemble(prepared, parts)
+
+
+_worker_nlp: Language | None = None  # the pipeline a forked worker inherits
+
+
+def _worker_start() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+
+
+def _worker_batch(batch: list[tuple[str, str]]) -> list[DocumentResult]:
+    assert _worker_nlp is not None
+    return list(extract_documents(batch, _worker_nlp, batch_size=len(batch) or 1))
+
+
+def _forked(documents: Iterable[tuple[str, str]], nlp: Language, batch_size: int, n_process: int) -> Iterator[DocumentResult]:
+    """Batches out to forked workers, results back in input order, at most two batches per
+    worker in flight so memory stays flat however long the stream is."""
+    global _worker_nlp
+    _worker_nlp = nlp
+    stream = iter(documents)
+    in_flight: collections.deque = collections.deque()
+    context = multiprocessing.get_context("fork")
+    with context.Pool(n_process, initializer=_worker_start) as pool:
+        while True:
+            while len(in_flight) < 2 * n_process:
+                batch = list(islice(stream, batch_size))
+                if not batch:
+                    break
+                in_flight.append(pool.apply_async(_worker_batch, (batch,)))
+            if not in_flight:
+                break
+            yield from in_flight.popleft().get()
 
 
 def _assemble(prepared: _Prepared, parts: list[dict]) -> DocumentResult:

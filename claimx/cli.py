@@ -1,30 +1,36 @@
 """The command line: parse options, call the API, hand records to a renderer. Nothing else."""
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
 import sys
-from typing import Annotated, Optional
+import time
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, ProgressColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__
-from .inputs import DEFAULT_GLOBS, InputError, check_paths, iter_documents
+from .inputs import InputError, Reader, check_paths, count_documents, iter_documents
 from .lexicon import CUE_TYPES, CueRule, HedgeRule, LexiconError, load_lexicon
+from .output import OutputError
 from .records import DocumentResult
+from .run import Keep
 
 app = typer.Typer(
     help="Find who said what in news articles: sources, cues, contents, addressees and hedges.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False, soft_wrap=True)
 
 
 class OutputFormat(str, enum.Enum):
@@ -67,48 +73,67 @@ LexiconOption = Annotated[
 ]
 
 
-def _filter(document: DocumentResult, cue_types: set[str] | None, hedged_only: bool) -> DocumentResult:
-    if not cue_types and not hedged_only:
-        return document
-    kept = [
-        a for a in document.attributions
-        if (not cue_types or a.cue.type in cue_types) and (not hedged_only or a.hedged)
-    ]
-    document.attributions = kept
-    return document
+class InputFormat(str, enum.Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
 
 
 @app.command()
 def extract(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to read; '-' or nothing reads standard input.", show_default=False)] = None,
     output_format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, jsonl otherwise.", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout. JSONL is appended and flushed per document; other formats appear only when the run completes.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With a JSONL --output: skip the documents already in it and append the rest.")] = False,
+    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: by file extension (.html/.htm, .jsonl), and HTML sniffed on stdin.")] = InputFormat.auto,
+    text_key: Annotated[str, typer.Option("--text-key", help="JSONL input: the field holding the article text.")] = "text",
+    id_key: Annotated[str, typer.Option("--id-key", help="JSONL input: the field holding the document id; other fields go to 'meta'.")] = "id",
+    include_text: Annotated[bool, typer.Option("--include-text", help="Put each document's text in the output (always done for HTML input, where offsets refer to the extracted text).")] = False,
     model: ModelOption = None,
     lexicon: LexiconOption = None,
-    glob: Annotated[Optional[list[str]], typer.Option("--glob", "-g", help="File pattern when walking folders (repeatable). Default: *.txt and *.md.")] = None,
+    glob: Annotated[Optional[list[str]], typer.Option("--glob", "-g", help="File pattern when walking folders (repeatable). Default by --input-format: *.txt *.md *.html *.htm (auto), *.jsonl (jsonl).")] = None,
     cues: Annotated[Optional[str], typer.Option("--cues", help=f"Keep only attributions whose cue type is in this comma-separated list ({', '.join(CUE_TYPES)}). Default: all.")] = None,
     hedged_only: Annotated[bool, typer.Option("--hedged-only", help="Keep only hedged attributions.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
-    n_process: Annotated[int, typer.Option("--n-process", min=0, help="Worker processes for parsing (0 = all cores).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch (and per worker task).")] = 32,
+    n_process: Annotated[int, typer.Option("--n-process", "-j", min=0, help="Worker processes (0 = all cores).")] = 1,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Run on a Dask cluster: the scheduler address (tcp://host:8786), or 'local' for a local cluster of --n-process workers. Needs --output FOLDER (one JSONL part per partition) and pip install 'claimx[dask]'.")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="With --scheduler: documents per Dask task and output part.")] = 100,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line on stderr; errors are still reported.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on failure.")] = False,
 ) -> None:
-    """Extract attributions from articles and print them."""
+    """Extract attributions from articles and print them (or write them with --output)."""
     paths = paths or ["-"]
-    cue_types = {c.strip() for c in cues.split(",") if c.strip()} if cues else None
+    cue_types = frozenset(c.strip() for c in cues.split(",") if c.strip()) if cues else None
     if cue_types and not cue_types <= set(CUE_TYPES):
         fail(f"unknown cue type(s) {', '.join(sorted(cue_types - set(CUE_TYPES)))}; choose from {', '.join(CUE_TYPES)}", 2)
+    if paths.count("-") > 1:
+        fail("standard input ('-') can be read only once", 2)
     try:
         check_paths(paths)
     except InputError as error:
         fail(str(error), 2)
-    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
+    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() and output is None else OutputFormat.jsonl)
+    reader = Reader(input_format.value, text_key, id_key, tuple(glob or ()))
+    if scheduler is not None:
+        if output is None:
+            fail("--scheduler needs --output FOLDER for the JSONL parts", 2)
+        if output_format not in (None, OutputFormat.jsonl):
+            fail("--scheduler writes JSONL parts; --format must be jsonl", 2)
+        _run_dask(paths, reader, scheduler, output, partition_size, model, lexicon or [], include_text, n_process or os.cpu_count() or 1, quiet)
+        return
     try:
-        _run_extract(paths, fmt, model, lexicon or [], tuple(glob or DEFAULT_GLOBS), cue_types, hedged_only, batch_size, n_process or os.cpu_count() or 1)
+        _run_extract(paths, reader, fmt, output, resume, model, lexicon or [], Keep(cue_types, hedged_only),
+                     include_text, batch_size, n_process or os.cpu_count() or 1, quiet)
     except typer.Exit:
         raise
+    except OutputError as error:
+        fail(str(error), 2)
     except BrokenPipeError:
         _quiet_broken_pipe()
     except KeyboardInterrupt:
-        err.print("claimx: interrupted")
+        where = f"; finished documents are in {output}" if output and fmt is OutputFormat.jsonl else (f"; {output} was not written" if output else "")
+        err.print(f"claimx: interrupted{where}")
         raise typer.Exit(130)
     except (LexiconError, RuntimeError, OSError) as error:
         if debug:
@@ -116,63 +141,94 @@ def extract(
         fail(str(error))
 
 
-def _run_extract(paths, fmt, model, lexicons, globs, cue_types, hedged_only, batch_size, n_process) -> None:
-    from .api import extract_documents, load
+def _run_extract(paths, reader, fmt, output, resume, model, lexicons, keep, include_text, batch_size, n_process, quiet) -> None:
+    from .api import load
+    from .output import destination, finished_ids
     from .pipeline import model_description
     from .render.machine import CsvWriter, JsonlWriter, JsonWriter
     from .render.table import TableWriter
+    from .run import Summary, run
 
+    done = finished_ids(Path(output)) if resume and output else set()
+    summary = Summary()
+    inputs = iter_documents(paths, reader)
+    if done:
+        inputs = _skip(inputs, done, summary)
+    total = count_documents(paths, reader) if err.is_terminal and not quiet else None
     nlp = load(model, lexicons)
     header = {"claimx_version": __version__, "model": model_description(nlp)}
     writer_class = {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}[fmt.value]
-    writer = writer_class(sys.stdout, header)
-    errors: list[DocumentResult] = []
-    inputs = list(iter_documents(paths, globs)) if _show_progress(paths) else iter_documents(paths, globs)
-    read_errors: dict[str, str] = {}
+    with destination(output, fmt.value, resume) as out, _progress(total, len(done)) as progress:
 
-    def texts():
-        for item in inputs:
-            if item.error is not None:
-                read_errors[item.id] = item.error
-                err.print(Text(f"claimx: {item.id}: {item.error}", style="yellow"))
-            yield item.id, item.text or ""
-
-    progress = _progress(len(inputs)) if isinstance(inputs, list) else None
-    with progress or _NoProgress():
-        for document in extract_documents(texts(), nlp, batch_size=batch_size, n_process=n_process):
-            if document.id in read_errors:
-                document.error = read_errors.pop(document.id)
-            elif document.error:
-                err.print(Text(f"claimx: {document.id}: {document.error}", style="yellow"))
+        def on_document(document: DocumentResult, words: int) -> None:
             if document.error:
-                errors.append(document)
-            writer.write(_filter(document, cue_types, hedged_only))
-            if progress:
+                err.print(Text(f"claimx: {document.id}: {document.error}", style="yellow"))
+            if progress is not None:
                 progress.advance(progress.task_ids[0])
-    writer.close()
-    if errors:
-        err.print(Text(f"claimx: {len(errors)} document(s) had errors", style="yellow"))
+                progress.update(progress.task_ids[0], words=summary.words)
+
+        run(inputs, nlp, writer_class(out, header), keep, include_text=include_text, batch_size=batch_size,
+            n_process=n_process, on_document=on_document, summary=summary)
+    if not quiet:
+        err.print(f"claimx: {summary.line()}")
+    if summary.errors:
         raise typer.Exit(1)
 
 
-class _NoProgress:
-    def __enter__(self):
-        return self
+def _run_dask(paths, reader, scheduler, output, partition_size, model, lexicons, include_text, n_workers, quiet) -> None:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        fail("--scheduler needs Dask: pip install 'claimx[dask]'")
+    from .batch import run_on_dask
 
-    def __exit__(self, *exc):
-        return False
+    started = time.perf_counter()
+    try:
+        with contextlib.ExitStack() as stack:
+            if scheduler == "local":
+                cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None))
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(scheduler, timeout="20s"))
+            result = run_on_dask(iter_documents(paths, reader), output, client, partition_size=partition_size,
+                                 model=model, lexicons=lexicons, include_text=include_text)
+    except (OSError, TimeoutError) as error:
+        fail(f"Dask scheduler {scheduler}: {error}")
+    if not quiet:
+        err.print(f"claimx: {result.documents} documents, {result.attributions} attributions, {result.errors} errors "
+                  f"in {result.parts_written} parts ({result.parts_skipped} already done) under {output} "
+                  f"in {time.perf_counter() - started:.1f} s")
+    if result.errors:
+        raise typer.Exit(1)
 
 
-def _show_progress(paths: list[str]) -> bool:
-    from pathlib import Path
+def _skip(inputs, done: set[str], summary) -> Iterator:
+    for item in inputs:
+        if item.id in done:
+            summary.skipped += 1
+        else:
+            yield item
 
-    return err.is_terminal and any(p != "-" and Path(p).is_dir() for p in paths)
+
+@contextlib.contextmanager
+def _progress(total: int | None, already: int) -> Iterator[Progress | None]:
+    """Documents, words/s and ETA on stderr, only when stderr is a terminal and the total is known."""
+    if total is None:
+        yield None
+        return
+    progress = Progress(
+        TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), _WordsPerSecond(),
+        TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=err, transient=True,
+    )
+    progress.add_task("documents", total=total, completed=already, words=0)
+    with progress:
+        yield progress
 
 
-def _progress(total: int) -> Progress:
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
-    progress.add_task("documents", total=total)
-    return progress
+class _WordsPerSecond(ProgressColumn):
+    def render(self, task) -> Text:
+        elapsed = task.elapsed or 0
+        return Text(f"{task.fields['words'] / elapsed:,.0f} words/s" if elapsed > 0 else "")
 
 
 def _quiet_broken_pipe() -> None:

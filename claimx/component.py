@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extract import extract_doc
+from .extraction import extract_doc
 from .hedges import HedgeMatcher
 from .lexicon import Lexicon, load_lexicon
 

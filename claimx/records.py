@@ -93,6 +93,8 @@ class DocumentResult:
     error: str | None = None
     meta: dict[str, Any] | None = None
     text: str | None = None
+    encoding: str | None = None
+    input_format: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -101,10 +103,9 @@ class DocumentResult:
             "attributions": [a.to_dict() for a in self.attributions],
             "hedges": [asdict(h) for h in self.hedges],
         }
-        if self.meta is not None:
-            data["meta"] = self.meta
-        if self.text is not None:
-            data["text"] = self.text
+        for name in ("meta", "encoding", "input_format", "text"):
+            if getattr(self, name) is not None:
+                data[name] = getattr(self, name)
         return data
 
 

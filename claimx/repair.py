@@ -3,11 +3,15 @@
 ``repair()`` returns the text the parser sees plus a map back to the original:
 - words glued by scraping ("…yetPeskov told TASS") are split by inserting ", " (the usual
   lost material is a closing quote and comma), when the split is plainly right;
-- boilerplate lines ("See also …", "Leave a Reply") are blanked with spaces, same length.
+- boilerplate lines ("See also …", "Leave a Reply") are blanked with spaces, same length;
+- runs of more than ``LONGEST_WORD`` characters without white space (base64 images, minified
+  scripts, a megabyte of punctuation) are blanked too: no word is that long, and the
+  tokenizer's prefix and suffix search is quadratic in the length of one.
 ``chunks()`` cuts very long texts at paragraph breaks. This module imports nothing of claimx.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -15,6 +19,8 @@ from typing import Callable, Iterable, Iterator
 GLUE_SEPARATOR = ", "
 # a lower-case word of 2+ letters directly followed by a capitalised word of 2+ letters
 GLUED = re.compile(r"\b([a-z]{2,})([A-Z][a-z]{2,})\b")
+LONGEST_WORD = 300
+LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
 
 
 @dataclass
@@ -22,18 +28,26 @@ class Repaired:
     text: str
     original: str
     insertions: list[int] = field(default_factory=list)  # original offsets where GLUE_SEPARATOR went in
+    _cache: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def to_original(self, position: int) -> int:
         """Map an offset in the repaired text to the original text; an offset inside an
         inserted separator maps to the split point."""
         width = len(GLUE_SEPARATOR)
-        for index, at in enumerate(self.insertions):
-            repaired_at = at + index * width
-            if position < repaired_at:
-                return position - index * width
-            if position < repaired_at + width:
-                return at
-        return position - len(self.insertions) * width
+        # insertions before ``position``: the last index whose repaired offset is <= position
+        index = bisect.bisect_right(self._repaired_at, position) - 1
+        if index < 0:
+            return position
+        if position < self._repaired_at[index] + width:
+            return self.insertions[index]
+        return position - (index + 1) * width
+
+    @property
+    def _repaired_at(self) -> list[int]:
+        if len(self._cache) != len(self.insertions):
+            width = len(GLUE_SEPARATOR)
+            self._cache[:] = [at + index * width for index, at in enumerate(self.insertions)]
+        return self._cache
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if not self.insertions:
@@ -55,6 +69,11 @@ def blank_boilerplate(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
     return "".join(out)
 
 
+def blank_long_runs(text: str) -> str:
+    """Replace every run of non-space characters longer than ``LONGEST_WORD`` by spaces."""
+    return LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
 def glued_splits(text: str, is_known_word: Callable[[str], bool]) -> list[int]:
     """Offsets where two words were glued together: "yetPeskov" -> split before "Peskov".
 
@@ -74,7 +93,7 @@ def glued_splits(text: str, is_known_word: Callable[[str], bool]) -> list[int]:
 
 
 def repair(text: str, is_known_word: Callable[[str], bool], boilerplate: Iterable[re.Pattern[str]] = ()) -> Repaired:
-    cleaned = blank_boilerplate(text, boilerplate)
+    cleaned = blank_long_runs(blank_boilerplate(text, boilerplate))
     splits = glued_splits(cleaned, is_known_word)
     if not splits:
         return Repaired(cleaned, text)

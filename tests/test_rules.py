@@ -3,8 +3,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.extract import extract_doc
-from claimx.extract.quotes import find_quotes
+from claimx.extraction import extract_doc
+from claimx.extraction.quotes import find_quotes
 from claimx.hedges import HedgeMatcher
 from claimx.lexicon import load_lexicon
 

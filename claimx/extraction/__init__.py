@@ -107,11 +107,11 @@ def _stands_alone(span: tuple[int, int], doc: Doc) -> bool:
     first = doc.char_span(span[0], span[1], alignment_mode="expand")
     if first is None or len(first) == 0:
         return False
-    start_sent = first[0].sent
     end_token = first[-1]
     following = doc[end_token.i + 1] if end_token.i + 1 < len(doc) else None
     ends = following is None or following.is_sent_start or following.is_space or following.is_punct
-    return first[0].i == start_sent.start and ends
+    # is_sent_start, not Token.sent: .sent walks the sentence, quadratic in one huge sentence
+    return bool(first[0].is_sent_start) and ends
 
 
 def _is_quoted(candidate: Candidate, quotes: list[Quote]) -> bool:
@@ -173,6 +173,11 @@ def _span_record(text: str, span: tuple[int, int]) -> dict[str, Any]:
     return {"text": text[span[0] : span[1]], "start": span[0], "end": span[1]}
 
 
+# A "sentence" longer than this is a failed segmentation (a list, a table, quote-mark soup),
+# not prose; the constructions are quadratic in sentence length, so it is left out.
+LONGEST_SENTENCE = 300
+
+
 def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tuple[list[dict], list[dict]]:
     text = doc.text  # Doc.text joins every token: build it once
     quotes = find_quotes(doc)
@@ -181,6 +186,8 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     candidates: list[Candidate] = []
     seen_cues: set[tuple[int, int]] = set()
     for sent in doc.sents:
+        if len(sent) > LONGEST_SENTENCE:
+            continue
         for construction in SENTENCE_CONSTRUCTIONS:
             for candidate in construction(sent, context):
                 if candidate.cue in seen_cues or not candidate.content or _quoted_mental_state(candidate, quotes):
