@@ -101,6 +101,7 @@ def extract_documents(
             yield _assemble(prepared, parts)
 
 
+TASK_DOCUMENTS = 8  # documents per worker task: small enough that the last tasks balance
 _worker_nlp: Language | None = None  # the pipeline a forked worker inherits
 
 
@@ -119,12 +120,13 @@ def _forked(documents: Iterable[tuple[str, str]], nlp: Language, batch_size: int
     global _worker_nlp
     _worker_nlp = nlp
     stream = iter(documents)
+    task_size = max(1, min(batch_size, TASK_DOCUMENTS))
     in_flight: collections.deque = collections.deque()
     context = multiprocessing.get_context("fork")
     with context.Pool(n_process, initializer=_worker_start) as pool:
         while True:
             while len(in_flight) < 2 * n_process:
-                batch = list(islice(stream, batch_size))
+                batch = list(islice(stream, task_size))
                 if not batch:
                     break
                 in_flight.append(pool.apply_async(_worker_batch, (batch,)))
