@@ -139,6 +139,10 @@ def extract(
         if debug:
             raise
         fail(str(error))
+    except Exception as error:  # a bug, not a user mistake: one line, and how to see more
+        if debug:
+            raise
+        fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)")
 
 
 def _run_extract(paths, reader, fmt, output, resume, model, lexicons, keep, include_text, batch_size, n_process, quiet) -> None:
