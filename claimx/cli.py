@@ -21,6 +21,7 @@ from .inputs import InputError, Reader, check_paths, count_documents, iter_docum
 from .lexicon import CUE_TYPES, CueRule, HedgeRule, LexiconError, load_lexicon
 from .output import OutputError
 from .records import DocumentResult
+from .render.table import safe
 from .run import Keep
 
 app = typer.Typer(
@@ -281,3 +282,149 @@ def lexicon_command(
         table.add_row(*(Text(str(row[c])) for c in ("id", "kind", "rule", "file")))
     Console(highlight=False, markup=False).print(table)
 
+
+
+class ReportFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    junit = "junit"
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold: a brat corpus folder (text/ + attributions/) or a gold JSONL file.", show_default=False)],
+    predictions: Annotated[Optional[Path], typer.Argument(help="claimx JSON/JSONL output; omitted: claimx extracts from the gold texts itself.", show_default=False)] = None,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="table, json, or junit (JUnit XML for CI systems).")] = ReportFormat.table,
+    minimum: Annotated[Optional[list[str]], typer.Option("--min", help="METRIC=VALUE threshold, e.g. attribution.f1=0.6 or span.cue.exact.p=0.7 (repeatable); exit 1 when any falls short.")] = None,
+    per_doc: Annotated[bool, typer.Option("--per-doc", help="List the worst documents by attribution F1.")] = False,
+    hedge_categories: Annotated[Optional[str], typer.Option("--hedge-categories", help="Score only predicted hedges of these comma-separated categories.")] = None,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Score extraction against gold annotations (same metrics as the shared scorer)."""
+    from .evaluate import GoldError, evaluate as run_evaluation, junit_xml, parse_threshold, read_gold, read_predictions, shortfalls
+
+    try:
+        thresholds = [parse_threshold(t) for t in minimum or []]
+        gold_documents = read_gold(gold)
+        if predictions is not None:
+            predicted = read_predictions(predictions)
+        else:
+            predicted = _extract_gold_texts(gold_documents, model, lexicon or [])
+        categories = {c.strip() for c in hedge_categories.split(",")} if hedge_categories else None
+        result = run_evaluation(gold_documents, predicted, categories)
+        failures = shortfalls(result, thresholds)
+    except GoldError as error:
+        fail(str(error), 2)
+    except (LexiconError, RuntimeError, OSError) as error:
+        fail(str(error))
+    if output_format is ReportFormat.json:
+        print(json.dumps(result.to_dict(), indent=1))
+    elif output_format is ReportFormat.junit:
+        print(junit_xml(result, thresholds))
+    else:
+        _evaluation_table(result, per_doc)
+    for failure in failures:
+        err.print(Text(f"claimx: below threshold: {failure}", style="red"))
+    if failures:
+        raise typer.Exit(1)
+
+
+def _extract_gold_texts(gold_documents, model, lexicons) -> dict:
+    from .api import extract_documents, load
+
+    nlp = load(model, lexicons)
+    pairs = ((name, document.text) for name, document in gold_documents.items())
+    return {d.id: d.to_dict() for d in extract_documents(pairs, nlp)}
+
+
+def _evaluation_table(result, per_doc: bool) -> None:
+    table = Table(title=f"{result.documents} gold documents, {len(result.missing)} without predictions")
+    for column in ("metric", "P", "R", "F1", "pred", "gold"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for name, m in result.metrics.items():
+        if m["gold"] or m["pred"]:
+            table.add_row(name, f"{m['p']:.3f}", f"{m['r']:.3f}", f"{m['f1']:.3f}", str(m["pred"]), str(m["gold"]))
+    console = Console(highlight=False, markup=False)
+    console.print(table)
+    if per_doc:
+        worst = sorted(result.per_document.items(), key=lambda kv: kv[1]["f1"])[:20]
+        for name, m in worst:
+            console.print(f"  {m['f1']:.3f}  P {m['p']:.3f}  R {m['r']:.3f}  {name}")
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to check; '-' reads standard input.", show_default=False)] = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Comma-separated conditions: hedged, anonymous-source, unattributed-quote, distancing-cue.")] = "hedged,anonymous-source,unattributed-quote,distancing-cue",
+    max_count: Annotated[int, typer.Option("--max-count", min=0, help="Fail only when there are more hits than this.")] = 0,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table (file:line:column lines) or json.")] = ListFormat.table,
+    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto, text, html or jsonl.")] = InputFormat.auto,
+    model: ModelOption = None,
+    lexicon: LexiconOption = None,
+) -> None:
+    """Fail (exit 1) when articles lean on hedged, anonymous, unattributed or distanced claims."""
+    from .check import CONDITIONS, check as check_document
+    from .run import results
+
+    conditions = {c.strip() for c in fail_on.split(",") if c.strip()}
+    if not conditions or not conditions <= set(CONDITIONS):
+        fail(f"--fail-on: choose from {', '.join(CONDITIONS)}", 2)
+    paths = paths or ["-"]
+    try:
+        check_paths(paths)
+    except InputError as error:
+        fail(str(error), 2)
+    from .api import load
+
+    try:
+        nlp = load(model, lexicon or [])
+        hits, unreadable = [], 0
+        for item, document in results(iter_documents(paths, Reader(input_format.value)), nlp):
+            if document.error:
+                unreadable += 1
+                err.print(Text(f"claimx: {document.id}: {document.error}", style="yellow"))
+                continue
+            hits.extend(check_document(document, item.text or "", conditions))
+    except (LexiconError, RuntimeError, OSError) as error:
+        fail(str(error))
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    if output_format is ListFormat.json:
+        print(json.dumps({"hits": [h.to_dict() for h in hits], "count": len(hits), "max_count": max_count}, ensure_ascii=False, indent=1))
+    else:
+        for hit in hits:
+            print(safe(str(hit)))
+        err.print(f"claimx: {len(hits)} hit(s) ({', '.join(sorted(conditions))}), allowed {max_count}")
+    if len(hits) > max_count or unreadable:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="claimx JSON/JSONL output of the earlier run.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="claimx JSON/JSONL output of the later run.", show_default=False)],
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when anything differs (for CI).")] = False,
+) -> None:
+    """Attributions added, removed and changed between two runs over the same documents."""
+    from .diff import diff_documents
+    from .evaluate import GoldError, read_output
+
+    try:
+        before = {d["id"]: d for d in read_output(old)}
+        after = {d["id"]: d for d in read_output(new)}
+    except GoldError as error:
+        fail(str(error), 2)
+    changes = diff_documents(before, after)
+    if output_format is ListFormat.json:
+        print(json.dumps([c.to_dict() for c in changes], ensure_ascii=False, indent=1))
+    else:
+        table = Table(title=f"{len(changes)} change(s) over {len(set(before) | set(after))} documents")
+        for column in ("document", "change", "offset", "cue", "fields"):
+            table.add_column(column)
+        for c in changes:
+            table.add_row(Text(c.document), c.change, str(c.offset), Text(c.cue), ", ".join(c.fields))
+        Console(highlight=False, markup=False).print(table)
+    if exit_code and changes:
+        raise typer.Exit(1)
