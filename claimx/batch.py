@@ -77,6 +77,7 @@ def write_part(path: Path, documents: list[dict[str, Any]]) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.writelines(dumps(document) + "\n" for document in documents)
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)

@@ -39,6 +39,7 @@ class OutputFormat(str, enum.Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    html = "html"
 
 
 class ListFormat(str, enum.Enum):
@@ -84,7 +85,7 @@ class InputFormat(str, enum.Enum):
 @app.command()
 def extract(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to read; '-' or nothing reads standard input.", show_default=False)] = None,
-    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, jsonl otherwise.", show_default=False)] = None,
+    output_format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format: table, json, jsonl, csv, or html (a self-contained report with the article text highlighted; use with --output report.html). Default: table on a terminal, jsonl otherwise.", show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file instead of stdout. JSONL is appended and flushed per document; other formats appear only when the run completes.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With a JSONL --output: skip the documents already in it and append the rest.")] = False,
     input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: by file extension (.html/.htm, .jsonl), and HTML sniffed on stdin.")] = InputFormat.auto,
@@ -150,6 +151,7 @@ def _run_extract(paths, reader, fmt, output, resume, model, lexicons, keep, incl
     from .api import load
     from .output import destination, finished_ids
     from .pipeline import model_description
+    from .render.html import HtmlWriter
     from .render.machine import CsvWriter, JsonlWriter, JsonWriter
     from .render.table import TableWriter
     from .run import Summary, run
@@ -162,7 +164,8 @@ def _run_extract(paths, reader, fmt, output, resume, model, lexicons, keep, incl
     total = count_documents(paths, reader) if err.is_terminal and not quiet else None
     nlp = load(model, lexicons)
     header = {"claimx_version": __version__, "model": model_description(nlp)}
-    writer_class = {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}[fmt.value]
+    writer_class = {"json": JsonWriter, "jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter, "html": HtmlWriter}[fmt.value]
+    include_text = include_text or fmt is OutputFormat.html  # the report paints the text
     with destination(output, fmt.value, resume) as out, _progress(total, len(done)) as progress:
 
         def on_document(document: DocumentResult, words: int) -> None:

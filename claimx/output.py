@@ -44,6 +44,12 @@ def finished_ids(path: Path) -> set[str]:
     return ids
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def destination(path: str | None, fmt: str, resume: bool = False) -> Iterator[IO[str]]:
     """A text stream for the results: stdout, an appended JSONL file, or an atomic file."""
@@ -67,6 +73,7 @@ def destination(path: str | None, fmt: str, resume: bool = False) -> Iterator[IO
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             yield out
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
