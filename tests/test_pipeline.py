@@ -131,3 +131,21 @@ def test_long_document_is_chunked_with_offsets_intact(nlp, monkeypatch):
     assert len({a.id for a in attributions}) == 12
     for attribution in attributions:
         assert_offsets(text, attribution)
+
+
+def test_parenthetical_cue_reports_the_claim_around_it(run):
+    text = "In the long run, the economist said, the city will need more trains."
+    attribution = only(run(text), "said")
+    assert attribution.source.text == "the economist"
+    pieces = [text[s:e] for s, e in attribution.content.spans]
+    assert pieces == ["In the long run", "the city will need more trains"]
+    assert attribution.rule.startswith("parenthetical_cue")
+    assert_offsets(text, attribution)
+
+
+def test_quote_before_a_titled_speaker_is_found(run):
+    text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
+    attribution = only(run(text), "said")
+    assert attribution.source.text == "Ms. Rivera"
+    assert text[attribution.content.spans[0][0]:].startswith("“Will we win?")
+    assert_offsets(text, attribution)

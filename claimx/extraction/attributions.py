@@ -147,6 +147,13 @@ def _next_token(doc: Doc, index: int) -> Token | None:
     return None
 
 
+def _previous_token(doc: Doc, index: int) -> Token | None:
+    for token in reversed(doc[:index]):
+        if not token.is_space:
+            return token
+    return None
+
+
 # ------------------------------------------------------------------ constructions
 
 
@@ -292,9 +299,16 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
 
 
+def _phrase_start(head: Token) -> int:
+    """Where the noun phrase headed by ``head`` starts ("Ms. Moore", "the senator"), not
+    counting punctuation or a quotation the parser hung from it."""
+    tokens = [t for t in phrase_tokens(head) if not (t.is_punct or t.is_space)]
+    return min((t.i for t in tokens), default=head.i)
+
+
 def _quote_before(quotes: list[Quote], verb: Token, subject: Token | None) -> Quote | None:
     """A quotation that ends just before the cue clause ("“…,” he said")."""
-    first = min([verb.i] + ([subject.i] if subject is not None else []))
+    first = min([verb.i] + ([_phrase_start(subject)] if subject is not None else []))
     doc = verb.doc
     index = first - 1
     while index >= 0 and (doc[index].is_punct and doc[index].text not in ("”", '"', "''", "»", "’") or doc[index].is_space):
@@ -397,4 +411,36 @@ def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[T
     )
 
 
-SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes)
+def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A cue clause set off by commas inside the claim it reports: "A majority, Mr. Obama
+    said, have come to believe …", "But to prevent problems, he said, officials should …".
+    The parser hangs the cue from the claim's verb (parataxis); the content is the claim
+    without the cue clause."""
+    doc = sent.doc
+    for verb in sent:
+        if verb.dep_ != "parataxis" or verb.pos_ not in VERB_POS:
+            continue
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type == "according_to":
+            continue
+        if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
+            continue
+        subject, passive = find_subject(verb)
+        if subject is None or passive:
+            continue
+        clause = list(verb.subtree)
+        before = _previous_token(doc, clause[0].i)
+        after = _next_token(doc, clause[-1].i)
+        if clause[0].is_punct:
+            before = clause[0]
+        if clause[-1].is_punct:
+            after = clause[-1]
+        if before is None or before.text not in (",", "—", "–") or after is None or after.text not in (",", "—", "–", "."):
+            continue
+        inside = {t.i for t in clause}
+        content_tokens = [t for t in verb.head.subtree if t.i not in inside]
+        yield _candidate("parenthetical_cue", verb, rule, content_tokens, subject, sent, context)
+
+
+SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
+                          parenthetical_cues)
