@@ -149,3 +149,19 @@ def test_quote_before_a_titled_speaker_is_found(run):
     assert attribution.source.text == "Ms. Rivera"
     assert text[attribution.content.spans[0][0]:].startswith("“Will we win?")
     assert_offsets(text, attribution)
+
+
+def test_quote_signed_after_a_dash(run):
+    text = "Readers wrote in.\n“The plan is a disgrace. It must be dropped.” ― Maria Lopez\n“I like it.” Nobody else.\n"
+    attribution = only(run(text), "―")
+    assert attribution.source.text == "Maria Lopez"
+    assert attribution.content.text == "“The plan is a disgrace. It must be dropped.”"
+    assert [a.cue.text for a in run(text)].count("―") == 1
+
+
+def test_transcript_speaker_label_runs_to_the_end_of_the_line(run):
+    text = "Partial transcript:\n\nHOST: Welcome back to the show. We start with the budget.\n\nWASHINGTON: The Senate voted on the bill today.\n"
+    attributions = run(text)
+    attribution = only(attributions, ":")
+    assert attribution.source.text == "HOST"
+    assert attribution.content.text == "Welcome back to the show. We start with the budget"

@@ -372,15 +372,20 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A headline or lead of the form "Name: what they said" (up to four proper nouns)."""
+    """A headline, lead or transcript line "Name: what they said" (up to four proper nouns,
+    or an upper-case speaker label as in "WALLACE: …"); the content runs to the end of the line."""
     tokens = [t for t in sent if not t.is_space]
+    while tokens and tokens[0].is_quote:
+        tokens = tokens[1:]
     for position, token in enumerate(tokens[:6]):
         if token.text != ":":
             continue
-        before, after = tokens[:position], tokens[position + 1 :]
-        if not before or len(before) > 4 or len(after) < 3 or not all(t.pos_ == "PROPN" for t in before):
+        before, after = tokens[:position], [t for t in _to_line_end(token) if not t.is_space]
+        if not before or len(before) > 4 or len(after) < 3 or not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
             return
-        if not any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i):
+        named = any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i)
+        located = any(e.label_ == "GPE" for e in sent.ents if e.end <= token.i)  # "WASHINGTON:" is a dateline
+        if not (named or (all(_speaker_label(t) for t in before) and not located)):
             return
         content = char_spans(after)
         if content:
@@ -390,6 +395,43 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
                 sentence=context.resolver.sentence_of.get(sent.start, 0),
             )
         return
+
+
+def _speaker_label(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token.text) > 1
+
+
+def _to_line_end(token: Token) -> list[Token]:
+    """The tokens after ``token`` up to the end of its line (paragraph)."""
+    out = []
+    for following in token.doc[token.i + 1 :]:
+        if following.is_space and "\n" in following.text:
+            break
+        out.append(following)
+    return out
+
+
+SIGNATURE_DASHES = ("―", "—", "–", "--")
+
+
+def dash_signatures(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A quotation signed after a dash at the end of its line: "“…” ― Sonya Herridge"."""
+    doc = sent.doc
+    for token in sent:
+        if token.text not in SIGNATURE_DASHES:
+            continue
+        before = _previous_token(doc, token.i)
+        name = [t for t in _to_line_end(token) if not (t.is_space or t.text in (".", ","))]
+        if before is None or not before.is_quote or not name or len(name) > 4 or not all(t.pos_ == "PROPN" for t in name):
+            continue
+        quote = next((q for q in context.quotes if q.end == before.idx + len(before.text) and q.closed), None)
+        if quote is None:
+            continue
+        yield Candidate(
+            rule="dash_signature", cue=(token.idx, token.idx + len(token.text)), cue_lemma=token.text, cue_type="speech",
+            stance="neutral", content=[(quote.start, quote.end)], source_head=name[-1], source_tokens=name,
+            sentence=context.resolver.sentence_of.get(sent.start, 0),
+        )
 
 
 def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[Token], source_head: Token | None,
@@ -443,4 +485,4 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
-                          parenthetical_cues)
+                          parenthetical_cues, dash_signatures)
