@@ -25,7 +25,7 @@ HEDGE_CATEGORIES = (
     "weasel",
     "distancing_cue",
 )
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "pcomp", "advcl", "prep")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "pcomp", "advcl", "prep")
 CUE_POS = ("VERB", "NOUN", "ADP", "ADJ")
 
 TOKEN_PATTERN_KEYS = {

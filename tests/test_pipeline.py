@@ -165,3 +165,11 @@ def test_transcript_speaker_label_runs_to_the_end_of_the_line(run):
     attribution = only(attributions, ":")
     assert attribution.source.text == "HOST"
     assert attribution.content.text == "Welcome back to the show. We start with the budget"
+
+
+def test_called_object_predicate_is_the_claim(run):
+    text = "The mayor called the report a lie."
+    attribution = only(run(text), "called")
+    assert attribution.source.text == "The mayor"
+    assert attribution.content.text == "the report a lie"
+    assert run("The club called a meeting on Monday.") == []

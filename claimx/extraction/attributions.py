@@ -170,6 +170,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         complements = [c for c in verb.children if c.dep_ in rule.complements and _is_clausal(c, rule)]
         if not complements:
             continue
+        if any(c.dep_ == "oprd" for c in complements):  # "called the charges false": object + predicate
+            complements = [c for c in verb.children if c.dep_ == "dobj"] + complements
         content_tokens = [t for c in complements for t in c.subtree]
         subject, passive = find_subject(verb)
         source_head = agent(verb) if passive else subject
