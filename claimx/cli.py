@@ -97,7 +97,7 @@ def extract(
     glob: Annotated[Optional[list[str]], typer.Option("--glob", "-g", help="File pattern when walking folders (repeatable). Default by --input-format: *.txt *.md *.html *.htm (auto), *.jsonl (jsonl).")] = None,
     cues: Annotated[Optional[str], typer.Option("--cues", help=f"Keep only attributions whose cue type is in this comma-separated list ({', '.join(CUE_TYPES)}). Default: all.")] = None,
     hedged_only: Annotated[bool, typer.Option("--hedged-only", help="Keep only hedged attributions.")] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch (and per worker task).")] = 32,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch (worker tasks with -j take at most 8).")] = 32,
     n_process: Annotated[int, typer.Option("--n-process", "-j", min=0, help="Worker processes (0 = all cores).")] = 1,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Run on a Dask cluster: the scheduler address (tcp://host:8786), or 'local' for a local cluster of --n-process workers. Needs --output FOLDER (one JSONL part per partition) and pip install 'claimx[dask]'.")] = None,
     partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="With --scheduler: documents per Dask task and output part.")] = 100,
@@ -122,6 +122,8 @@ def extract(
             fail("--scheduler needs --output FOLDER for the JSONL parts", 2)
         if output_format not in (None, OutputFormat.jsonl):
             fail("--scheduler writes JSONL parts; --format must be jsonl", 2)
+        if cue_types or hedged_only:
+            fail("--cues and --hedged-only do not apply with --scheduler yet; filter the parts afterwards (e.g. with jq)", 2)
         _run_dask(paths, reader, scheduler, output, partition_size, model, lexicon or [], include_text, n_process or os.cpu_count() or 1, quiet)
         return
     try:
