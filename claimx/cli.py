@@ -117,6 +117,8 @@ def extract(
         fail(str(error), 2)
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() and output is None else OutputFormat.jsonl)
     reader = Reader(input_format.value, text_key, id_key, tuple(glob or ()))
+    if resume and (output in (None, "-") or fmt is not OutputFormat.jsonl):
+        fail("--resume needs --output FILE with --format jsonl (JSON and CSV are written whole)", 2)
     if scheduler is not None:
         if output is None:
             fail("--scheduler needs --output FOLDER for the JSONL parts", 2)

@@ -93,6 +93,7 @@ def test_finished_ids_refuses_a_file_that_is_not_claimx_output(tmp_path):
 
 def test_resume_needs_a_jsonl_output_file(runner, tmp_path):
     (tmp_path / "a.txt").write_text(article(1), encoding="utf-8")
+    (tmp_path / "o.json").write_text('{"documents": []}', encoding="utf-8")  # an earlier JSON run
     for extra in (["--resume"], ["--resume", "--output", str(tmp_path / "o.json"), "--format", "json"]):
         result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), *extra])
         assert result.exit_code == 2 and "--resume" in result.stderr
