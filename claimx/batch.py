@@ -15,8 +15,6 @@ rerun skips it. Workers need claimx and the model installed; they do not need th
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import deque
 from dataclasses import asdict, dataclass
 from itertools import islice
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .inputs import InputDocument
+from .output import atomic_file
 from .render.machine import dumps
 
 if TYPE_CHECKING:
@@ -73,15 +72,8 @@ def part_path(folder: Path, number: int) -> Path:
 
 
 def write_part(path: Path, documents: list[dict[str, Any]]) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.writelines(dumps(document) + "\n" for document in documents)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    with atomic_file(path, newline="\n") as out:
+        out.writelines(dumps(document) + "\n" for document in documents)
 
 
 def run_on_dask(documents: Iterable[InputDocument], output_dir: str | Path, client: Any, *,

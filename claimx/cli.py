@@ -19,7 +19,7 @@ from rich.text import Text
 from . import __version__
 from .inputs import InputError, Reader, check_paths, count_documents, iter_documents
 from .lexicon import CUE_TYPES, CueRule, HedgeRule, LexiconError, load_lexicon
-from .output import OutputError
+from .output import OutputError, check_resume
 from .records import DocumentResult
 from .render.table import safe
 from .run import Keep
@@ -105,20 +105,17 @@ def extract(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on failure.")] = False,
 ) -> None:
     """Extract attributions from articles and print them (or write them with --output)."""
-    paths = paths or ["-"]
+    paths = _input_paths(paths)
     cue_types = frozenset(c.strip() for c in cues.split(",") if c.strip()) if cues else None
     if cue_types and not cue_types <= set(CUE_TYPES):
         fail(f"unknown cue type(s) {', '.join(sorted(cue_types - set(CUE_TYPES)))}; choose from {', '.join(CUE_TYPES)}", 2)
-    if paths.count("-") > 1:
-        fail("standard input ('-') can be read only once", 2)
-    try:
-        check_paths(paths)
-    except InputError as error:
-        fail(str(error), 2)
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() and output is None else OutputFormat.jsonl)
     reader = Reader(input_format.value, text_key, id_key, tuple(glob or ()))
-    if resume and (output in (None, "-") or fmt is not OutputFormat.jsonl):
-        fail("--resume needs --output FILE with --format jsonl (JSON and CSV are written whole)", 2)
+    if resume:
+        try:
+            check_resume(output, fmt.value)
+        except OutputError as error:
+            fail(str(error), 2)
     if scheduler is not None:
         if output is None:
             fail("--scheduler needs --output FOLDER for the JSONL parts", 2)
@@ -149,6 +146,18 @@ def extract(
         if debug:
             raise
         fail(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)")
+
+
+def _input_paths(paths: list[str] | None) -> list[str]:
+    """The paths to read (stdin when none), or a usage error (exit 2) for missing ones."""
+    paths = paths or ["-"]
+    if paths.count("-") > 1:
+        fail("standard input ('-') can be read only once", 2)
+    try:
+        check_paths(paths)
+    except InputError as error:
+        fail(str(error), 2)
+    return paths
 
 
 def _run_extract(paths, reader, fmt, output, resume, model, lexicons, keep, include_text, batch_size, n_process, quiet) -> None:
@@ -377,11 +386,7 @@ def check(
     conditions = {c.strip() for c in fail_on.split(",") if c.strip()}
     if not conditions or not conditions <= set(CONDITIONS):
         fail(f"--fail-on: choose from {', '.join(CONDITIONS)}", 2)
-    paths = paths or ["-"]
-    try:
-        check_paths(paths)
-    except InputError as error:
-        fail(str(error), 2)
+    paths = _input_paths(paths)
     from .api import load
 
     try:

@@ -50,12 +50,19 @@ def _umask() -> int:
     return mask
 
 
+def check_resume(path: str | None, fmt: str) -> None:
+    """--resume appends to a JSONL file: anything else is a usage error, found before reading."""
+    if path is None or path == "-" or fmt != "jsonl":
+        raise OutputError("--resume needs --output FILE with --format jsonl (JSON and CSV are written whole)")
+
+
 @contextmanager
 def destination(path: str | None, fmt: str, resume: bool = False) -> Iterator[IO[str]]:
-    """A text stream for the results: stdout, an appended JSONL file, or an atomic file."""
+    """A text stream for the results: stdout, a JSONL file (appended to when ``resume``), or
+    an atomic file."""
+    if resume:
+        check_resume(path, fmt)
     if path is None or path == "-":
-        if resume:
-            raise OutputError("--resume needs --output FILE (a JSONL file)")
         yield sys.stdout
         return
     target = Path(path)
@@ -67,11 +74,17 @@ def destination(path: str | None, fmt: str, resume: bool = False) -> Iterator[IO
         with target.open("a" if resume else "w", encoding="utf-8", newline="\n") as out:
             yield out
         return
-    if resume:
-        raise OutputError("--resume works with --format jsonl only (JSON and CSV are written whole)")
+    with atomic_file(target) as out:
+        yield out
+
+
+@contextmanager
+def atomic_file(target: Path, newline: str = "") -> Iterator[IO[str]]:
+    """A text file that appears at ``target`` whole, or not at all: written beside it under a
+    temporary name and renamed over it only when the block completes."""
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as out:
             yield out
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         os.replace(temporary, target)

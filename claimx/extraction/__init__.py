@@ -82,15 +82,12 @@ def _clause_end(candidate: Candidate) -> int:
     return max(ends)
 
 
-UNFOLLOWED = ("dash_signature",)  # a signed quotation ends there: the next one is someone else's
-
-
 def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc, text: str) -> None:
     """A quotation that is a whole sentence or paragraph with no cue of its own, right after a
     quoted attribution (nothing but punctuation and at most one paragraph break between),
     belongs to the same speaker."""
     taken = [s for c in candidates for s in c.content] + [c.cue for c in candidates]
-    candidates = [c for c in candidates if not c.rule.startswith(UNFOLLOWED)]
+    candidates = [c for c in candidates if c.open_ended]
     for quote in quotes:
         span = (quote.start, quote.end)
         if not quote.closed or any(_overlaps(span, t) for t in taken) or not _stands_alone(span, doc):

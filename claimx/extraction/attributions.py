@@ -42,6 +42,7 @@ class Candidate:
     sentence: int = 0
     extra_rules: list[str] = field(default_factory=list)
     clause_end: int = 0  # end of the cue's own clause ("said on Saturday at the gala")
+    open_ended: bool = True  # a following cue-less quotation may be the same speaker's (not after a signature)
 
 
 @dataclass
@@ -391,11 +392,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
             return
         content = char_spans(after)
         if content:
-            yield Candidate(
-                rule="colon_quote", cue=(token.idx, token.idx + 1), cue_lemma=":", cue_type="speech", stance="neutral",
-                content=content, source_head=before[-1], source_tokens=before,
-                sentence=context.resolver.sentence_of.get(sent.start, 0),
-            )
+            yield _punctuation_cue("colon_quote", token, content, before, sent, context)
         return
 
 
@@ -429,11 +426,18 @@ def dash_signatures(sent: Span, context: Context) -> Iterator[Candidate]:
         quote = next((q for q in context.quotes if q.end == before.idx + len(before.text) and q.closed), None)
         if quote is None:
             continue
-        yield Candidate(
-            rule="dash_signature", cue=(token.idx, token.idx + len(token.text)), cue_lemma=token.text, cue_type="speech",
-            stance="neutral", content=[(quote.start, quote.end)], source_head=name[-1], source_tokens=name,
-            sentence=context.resolver.sentence_of.get(sent.start, 0),
-        )
+        candidate = _punctuation_cue("dash_signature", token, [(quote.start, quote.end)], name, sent, context)
+        candidate.open_ended = False  # the signature closes the quotation; the next one is someone else's
+        yield candidate
+
+
+def _punctuation_cue(rule_name: str, mark: Token, content: list[tuple[int, int]], source: list[Token],
+                     sent: Span, context: Context) -> Candidate:
+    """A speech attribution whose cue is a punctuation mark (":" after a name, a signing dash)."""
+    return Candidate(
+        rule=rule_name, cue=(mark.idx, mark.idx + len(mark.text)), cue_lemma=mark.text, cue_type="speech", stance="neutral",
+        content=content, source_head=source[-1], source_tokens=source, sentence=context.resolver.sentence_of.get(sent.start, 0),
+    )
 
 
 def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[Token], source_head: Token | None,
