@@ -66,13 +66,15 @@ class Resolver:
         self.media_words = lexicon.source_kind_words("media")
         self.role_words = lexicon.source_kind_words("nominal")
         self.anonymous_words = lexicon.source_kind_words("anonymous")
+        self.entities = list(doc.ents)  # Doc.ents builds new spans on every access
+        self.entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_of = {}
         for number, sent in enumerate(doc.sents):
             self.sentence_of[sent.start] = number
         self.mentions: list[Mention] = []
         self.descriptors: dict[str, str] = {}  # "russian leader" -> the name it was resolved to
         full_names: list[str] = []
-        for ent in map(_with_given_names, doc.ents):
+        for ent in map(_with_given_names, self.entities):
             sentence = self._sentence(ent.root)
             subject = ent.root.dep_ in SUBJECT_DEPS
             if ent.root.lower_ in self.media_words and ent.label_ in PERSON_LABELS | GROUP_LABELS:
@@ -121,7 +123,7 @@ class Resolver:
     def resolve(self, head: Token, tokens: list[Token], depth: int = 0) -> str | None:
         start = tokens[0].idx
         sentence = self._sentence(head)
-        entity = next((_with_given_names(e) for e in head.doc.ents if e.start <= head.i < e.end), None)
+        entity = _with_given_names(self.entity_at[head.i]) if head.i in self.entity_at else None
         if entity is not None and entity.label_ in PERSON_LABELS:
             return self._full_name(_clean(entity.text), [m.name for m in self.mentions if " " in m.name])
         if entity is not None and entity.label_ in GROUP_LABELS:
@@ -152,7 +154,7 @@ class Resolver:
 
     def kind(self, head: Token, tokens: list[Token]) -> str:
         span = head.doc[tokens[0].i : tokens[-1].i + 1]
-        labels = {e.label_ for e in span.ents}
+        labels = {e.label_ for e in self.entities if e.start >= span.start and e.end <= span.end}
         lower = head.lower_
         if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND_PERSON:
             return "pronoun"
