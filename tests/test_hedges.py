@@ -84,3 +84,29 @@ def test_without_its_pseudo_entry_the_case_would_fire(nlp, rule_id):
     doc = nlp(PSEUDO_CASES[rule_id])
     assert HedgeMatcher(nlp.vocab, without)(doc), "the pseudo entry guards nothing here"
     assert HedgeMatcher(nlp.vocab, lexicon)(doc) == []
+
+
+def test_anchor_words_avoid_stop_words_and_optional_tokens(nlp):
+    from claimx.hedges import anchor_words
+
+    vocab = nlp.vocab
+    assert anchor_words([{"LOWER": "may"}], vocab) is None  # a stop word: tried everywhere
+    assert anchor_words([{"LEMMA": "be"}, {"LOWER": {"IN": ["said", "rumored"]}}, {"LOWER": "to"}], vocab) == {("LOWER", "said"), ("LOWER", "rumored")}
+    assert anchor_words([{"LOWER": "allegedly", "OP": "?"}, {"LOWER": "may"}], vocab) is None
+    assert anchor_words([{"LOWER": {"IN": ["sources", "insiders", "aides"]}}, {"LEMMA": "claim"}], vocab) == {("LEMMA", "claim")}
+
+
+def test_anchored_matching_finds_what_one_matcher_over_the_document_finds(nlp):
+    """Sentences without an anchor word are skipped: that must never lose a marker."""
+    from spacy.matcher import Matcher
+
+    hedge_matcher = nlp.get_pipe("claimx").hedge_matcher
+    assert len(hedge_matcher.matcher) > len(hedge_matcher.everywhere) > 0
+    whole = Matcher(nlp.vocab)
+    for rule_id, rule in hedge_matcher.rules.items():
+        whole.add(rule_id, [rule.token_pattern()])
+    text = "\n".join(text for text, _, _ in CATEGORY_CASES) + "\nThe mayor spoke.\n" + " ".join(PSEUDO_CASES.values())
+    doc = nlp(text)
+    found = hedge_matcher(doc)
+    assert len(found) >= len(CATEGORY_CASES)
+    assert found == hedge_matcher.markers(whole(doc, as_spans=True))
