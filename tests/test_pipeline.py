@@ -57,6 +57,25 @@ def test_quote_split_by_its_cue_is_one_attribution_with_two_spans(run):
     assert attribution.kind == "direct"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win,” the coach told reporters on Friday, “and we will win it soon.”",
+        "''We will win,'' she said, ''and we will win it soon.''",
+    ],
+)
+def test_split_quote_joins_whichever_part_the_parse_made_content(run, text):
+    attribution = only(run(text), "told" if "told" in text else "said")
+    assert len(attribution.content.spans) == 2, attribution.content.spans
+    assert "split_quote" in attribution.rule
+
+
+def test_a_finished_quotation_before_the_cue_is_not_joined(run):
+    text = "“We lost.” The coach said that the team would be back next season."
+    attribution = only(run(text), "said")
+    assert attribution.content.text == "the team would be back next season"
+
+
 def test_floating_quote_joins_the_previous_speaker(run):
     text = "“The plan is dead,” Maria Lopez said.\n“Nobody will fund it now.”"
     attribution = only(run(text), "said")

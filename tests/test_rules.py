@@ -168,6 +168,8 @@ def test_hedge_on_the_cue_is_in_scope_and_pseudo_entries_block():
         (["“", "Yes", "”", "he", "said"], ["“Yes”"]),
         (["«", "Oui", "»", "she", "said"], ["«Oui»"]),
         (["``", "Yes", "''", "he", "said"], ["``Yes''"]),
+        (["`", "`", "Yes", "''", "he", "said"], ["``Yes''"]),  # `` split in two by the tokenizer
+        (["''", "Yes", ",", "''", "he", "said", "''", "no", "''"], ["''Yes,''", "''no''"]),  # '' both ways
         (['"', "Yes", '"', "and", '"', "no", '"'], ['"Yes"', '"no"']),
         (["He", "said", "“", "never", "again"], ["“neveragain"]),  # left open: runs to the end
         (["”", "odd", "”", "marks", "“"], []),  # stray closers and a dangling opener: nothing, no error

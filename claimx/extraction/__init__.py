@@ -60,19 +60,52 @@ def widen_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
 
 
 def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> None:
-    """“A,” he said, “B.” — the quotation right after the cue clause is the content's second part."""
-    if not candidate.content or candidate.content[-1][1] > candidate.cue[0]:
+    """“A,” he said, “B.” — one attribution whose content has two parts: the quotation on the
+    other side of the cue clause joins it. After the cue: the quotation right after the cue and
+    source (or the cue's whole clause), or, when the first part stops at a comma or dash
+    ("“A,”"), the next quotation in the same sentence. Before the cue: a quotation that stops at
+    a comma or dash, when the content is a quotation ("“A,” he told the paper, “B.”")."""
+    if not candidate.content:
         return
-    after = max([candidate.cue[1], candidate.clause_end] + [t.idx + len(t.text) for t in candidate.source_tokens])
-    position = after
-    while position < len(text) and text[position] in " ,;:—–-.":
-        position += 1
-    for quote in quotes:
-        if quote.start == position and not _overlaps((quote.start, quote.end), candidate.cue):
-            if "\n" not in text[after:position]:
-                candidate.content = _merge(candidate.content + [(quote.start, quote.end)])
-                candidate.extra_rules.append("split_quote")
-            return
+    core = [candidate.cue] + [(t.idx, t.idx + len(t.text)) for t in candidate.source_tokens]
+    core_start, core_end = min(s for s, _ in core), max(e for _, e in core)
+    if candidate.content[-1][1] <= candidate.cue[0]:
+        for after in sorted({core_end, max(core_end, candidate.clause_end)}):
+            position = after
+            while position < len(text) and text[position] in SPLIT_GAP:
+                position += 1
+            quote = next((q for q in quotes if q.start == position), None)
+            if quote is not None and "\n" not in text[after:position] and not _overlaps((quote.start, quote.end), candidate.cue):
+                _join(candidate, (quote.start, quote.end))
+                return
+        first = next((q for q in quotes if q.end == candidate.content[-1][1] and q.closed), None)
+        second = next((q for q in quotes if q.start >= core_end), None)
+        if first is not None and second is not None and _ends_open(first, text):
+            gap = text[core_end : second.start]
+            if len(gap) <= LONGEST_SPLIT_GAP and not any(mark in gap for mark in "\n.!?"):
+                _join(candidate, (second.start, second.end))
+    elif candidate.content[0][0] >= candidate.cue[1] and any(q.start == candidate.content[0][0] for q in quotes):
+        position = core_start
+        while position > 0 and text[position - 1] in SPLIT_GAP:
+            position -= 1
+        quote = next((q for q in quotes if q.end == position and q.closed), None)
+        if quote is not None and "\n" not in text[position:core_start] and _ends_open(quote, text):
+            _join(candidate, (quote.start, quote.end))
+
+
+LONGEST_SPLIT_GAP = 120  # characters of cue clause between the two parts ("he told reporters on Friday, ")
+SPLIT_GAP = " ,;:—–-."
+
+
+def _ends_open(quote: Quote, text: str) -> bool:
+    """The quotation stops mid-sentence: a comma or dash just inside its closing mark."""
+    body = text[quote.start : quote.end].rstrip("”’\"'»› ")
+    return body.endswith((",", "—", "–", "-", "…"))
+
+
+def _join(candidate: Candidate, span: tuple[int, int]) -> None:
+    candidate.content = _merge(candidate.content + [span])
+    candidate.extra_rules.append("split_quote")
 
 
 def _clause_end(candidate: Candidate) -> int:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 OPENING = {"“": "”", "«": "»", "„": "”", "‘": "’", "``": "''", "‹": "›"}
 CLOSING = {"”", "»", "’", "''", "›"}
 STRAIGHT = {'"'}
+TWO_APOSTROPHES = "''"  # opens as well as closes in text typed with '' for both (NYT archives)
 SINGLE = {"‘", "’", "‹", "›"}
 
 
@@ -25,7 +26,9 @@ def find_quotes(doc: Doc) -> list[Quote]:
     open_at: int | None = None  # char offset of the open mark
     open_mark = ""
     for token in doc:
-        text = token.text
+        text = _mark(token)
+        if text is None:
+            continue  # the second half of a mark split in two
         if token.is_space:
             if open_at is not None and "\n" in text:
                 following = _next_non_space(doc, token.i)
@@ -35,7 +38,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 open_at = None
             continue
         if open_at is None:
-            if text in OPENING or text in STRAIGHT:
+            if text in OPENING or text in STRAIGHT or text == TWO_APOSTROPHES:
                 open_at, open_mark = token.idx, text
             continue
         if open_mark in SINGLE and text in ("“", '"', "``"):
@@ -49,6 +52,17 @@ def find_quotes(doc: Doc) -> list[Quote]:
     if open_at is not None:
         quotes.append(Quote(open_at, _trim_end(doc, len(doc)), False))
     return [q for q in quotes if q.end - q.start > 2]
+
+
+def _mark(token: Token) -> str | None:
+    """The token's text, with "``" made whole where the tokenizer split it into two "`"."""
+    doc = token.doc
+    if token.text == "`":
+        if token.i + 1 < len(doc) and doc[token.i + 1].text == "`" and not token.whitespace_:
+            return "``"
+        if token.i > 0 and doc[token.i - 1].text == "`" and not doc[token.i - 1].whitespace_:
+            return None
+    return token.text
 
 
 def _next_non_space(doc: Doc, index: int):
