@@ -49,6 +49,7 @@ class CueRule:
     addressee: bool
     source: str
     file: str
+    prepositions: tuple[str, ...] = ()  # "called for X", "pointed to X": the object of one is the content
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class Lexicon:
 
 
 CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
-CUE_OPTIONAL = {"complements": list, "addressee": bool}
+CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list}
 HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
 HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
@@ -174,10 +175,13 @@ def parse_cue(where: str, path: Path, record: dict) -> CueRule:
     complements = tuple(record.get("complements", ["ccomp"]))
     for dep in complements:
         _check_choice(where, "complement", dep, CONTENT_DEPS)
+    prepositions = tuple(record.get("prepositions", []))
+    if not all(isinstance(word, str) and word.isalpha() and word.islower() for word in prepositions):
+        raise LexiconError(f"{where}: 'prepositions' must be lower-case words")
     return CueRule(
         id=record["id"], lemma=record["lemma"].lower(), pos=record["pos"], type=record["type"],
         stance=record["stance"], complements=complements, addressee=record.get("addressee", False),
-        source=record["source"], file=str(path),
+        source=record["source"], file=str(path), prepositions=prepositions,
     )
 
 

@@ -32,6 +32,7 @@ def test_bundled_rules_load_and_cover_every_hedge_category():
         ({"id": "x", "pattern": "no way", "pseudo": True, "category": "epistemic", "source": "t"}, "pseudo"),
         ({"id": "x", "lemma": "mutter", "pos": "VERB", "type": "gossip", "stance": "neutral", "source": "t"}, "type"),
         ({"id": "x", "regex": "(unclosed", "source": "t"}, "bad regex"),
+        ({"id": "x", "lemma": "call", "pos": "VERB", "type": "speech", "stance": "neutral", "prepositions": ["For "], "source": "t"}, "prepositions"),
         ({"pattern": "perhaps", "category": "epistemic", "source": "t"}, "missing key 'id'"),
     ],
 )

@@ -121,7 +121,7 @@ def test_boilerplate_lines_make_no_attributions(run):
 
 def test_agentless_report_has_no_source(run):
     text = "It was reported that the ship had sunk."
-    attribution = only(run(text), "reported")
+    attribution = only(run(text), "was reported")
     assert attribution.source is None
 
 
@@ -192,3 +192,36 @@ def test_called_object_predicate_is_the_claim(run):
     assert attribution.source.text == "The mayor"
     assert attribution.content.text == "the report a lie"
     assert run("The club called a meeting on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        ("The union has called for a ban on overtime.", "has called for", "The union", "a ban on overtime"),
+        ("The mayor called on residents to stay indoors.", "called on", "The mayor", "residents to stay indoors"),
+        ("Critics pointed to the rising costs.", "pointed to", "Critics", "the rising costs"),
+    ],
+)
+def test_prepositional_cue_takes_the_object_as_content(run, text, cue, source, content):
+    attribution = only(run(text), cue)
+    assert (attribution.source.text, attribution.content.text) == (source, content)
+    assert attribution.rule.startswith("prepositional_cue")
+
+
+def test_prepositional_cue_ignores_other_prepositions(run):
+    assert run("The mayor called at noon.") == []
+    assert run("The mayor called on Monday.") == []
+    assert [a.cue.text for a in run("The mayor called for calm on Monday.")] == ["called for"]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The minister has also said that the talks failed.", "has also said"),
+        ("The company did not deny that it had paid.", "did not deny"),
+        ("It was reported that the talks failed.", "was reported"),
+        ("Officials said that the talks failed.", "said"),
+    ],
+)
+def test_cue_span_takes_auxiliaries_and_negation(run, text, cue):
+    assert [a.cue.text for a in run(text)] == [cue]

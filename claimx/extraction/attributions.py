@@ -19,6 +19,7 @@ PASSIVE_SUBJECT = "nsubjpass"
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp"}
 EXPLETIVES = {"it", "there"}
 PARTICLE = "prt"
+AUXILIARY_DEPS = {"aux", "auxpass", "neg"}
 COMPLEMENTIZER = {"that"}
 INVERTED_DEPS = {"parataxis", "ccomp", "advcl", "conj"}
 ADDRESSEE_PREPOSITIONS = {"to"}
@@ -86,7 +87,17 @@ def subtree_without(head: Token, excluded: Iterable[Token]) -> list[Token]:
 
 
 def cue_tokens(verb: Token) -> list[Token]:
+    """The cue as a reader marks it: the verb with its auxiliaries, negation and any adverb
+    between them ("has also said", "did not deny", "is calling"), and a particle right after
+    ("pointed out")."""
     tokens = [verb] + [c for c in verb.children if c.dep_ == PARTICLE and c.i == verb.i + 1]
+    left = {c.i: c for c in verb.lefts}
+    start, i = verb.i, verb.i - 1
+    while i in left and left[i].dep_ in AUXILIARY_DEPS | {"advmod"}:
+        if left[i].dep_ in AUXILIARY_DEPS:
+            start = i
+        i -= 1
+    tokens += [left[j] for j in range(start, verb.i)]
     return sorted(tokens, key=lambda t: t.i)
 
 
@@ -181,6 +192,33 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if passive and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
         yield _candidate("speech_verb_clause" if not passive else "passive_cue_clause", verb, rule, content_tokens, source_head, sent, context)
+
+
+def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A cue verb whose content is the object of a preposition the rule names: "called for a
+    ban", "called on X to resign", "pointed to the report", "voted against the bill". The
+    preposition is part of the cue; an infinitive after the object joins the content."""
+    for verb in sent:
+        if verb.pos_ not in VERB_POS:
+            continue
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or not rule.prepositions or any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
+            continue
+        for prep in verb.children:
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if prep.dep_ != "prep" or prep.lower_ not in rule.prepositions or prep.i < verb.i or not objects:
+                continue
+            between = sent.doc[verb.i + 1 : prep.i]
+            if any(t.pos_ not in ("ADV", "PART") for t in between) or any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                continue  # "called a meeting on Monday", "called on Monday": not the phrasal cue
+            content_tokens = [t for o in objects for t in o.subtree]
+            content_tokens += [t for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i for t in c.subtree]
+            subject, passive = find_subject(verb)
+            source_head = agent(verb) if passive else subject
+            candidate = _candidate("prepositional_cue", verb, rule, content_tokens, source_head, sent, context)
+            candidate.cue = (candidate.cue[0], prep.idx + len(prep.text))
+            yield candidate
+            break
 
 
 def _is_clausal(child: Token, rule: CueRule) -> bool:
@@ -490,5 +528,5 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("parenthetical_cue", verb, rule, content_tokens, subject, sent, context)
 
 
-SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures)
