@@ -225,3 +225,17 @@ def test_prepositional_cue_ignores_other_prepositions(run):
 )
 def test_cue_span_takes_auxiliaries_and_negation(run, text, cue):
     assert [a.cue.text for a in run(text)] == [cue]
+
+
+def test_source_keeps_its_relative_clause_but_is_named_by_its_core(run):
+    [attribution] = run("Officials who spoke to Reuters said the talks had failed.")
+    assert attribution.source.text == "Officials who spoke to Reuters"
+    assert attribution.source.kind == "anonymous"  # not "media": Reuters is in the clause
+    [attribution] = run("Don Fowler, who led the party for years, said it would win.")
+    assert attribution.source.text == "Don Fowler, who led the party for years"
+    assert (attribution.source.kind, attribution.source.resolved) == ("person", "Don Fowler")
+
+
+def test_source_closes_its_bracket(run):
+    [attribution] = run("Sen. Ann Perry (R-Ga.) said the bill would pass.")
+    assert attribution.source.text == "Sen. Ann Perry (R-Ga.)"

@@ -185,3 +185,20 @@ def test_quote_reopened_after_a_paragraph_break_continues():
     doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
     quotes = find_quotes(doc)
     assert len(quotes) == 1 and doc.text[quotes[0].start : quotes[0].end] == doc.text
+
+
+def test_source_phrase_never_takes_in_the_clause_holding_its_cue():
+    # a misparse: "said" hangs under "aides" as a relative clause; its subject is "aides"
+    rows = [
+        ("aides", 1, "nsubj", "NOUN", "aide"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("Smith", 3, "nsubj", "PROPN", "Smith"),
+        ("lost", 1, "ccomp", "VERB", "lose"),
+    ]
+    from claimx.extraction.sources import phrase_tokens
+
+    doc = parse(rows)
+    assert [t.text for t in phrase_tokens(doc[0])] == ["aides"]
+    mis = parse([("aides", 0, "ROOT", "NOUN", "aide"), ("said", 0, "relcl", "VERB", "say"), ("Smith", 3, "nsubj", "PROPN", "Smith"), ("lost", 1, "ccomp", "VERB", "lose")])
+    assert [t.text for t in phrase_tokens(mis[0])] == ["aides", "said", "Smith", "lost"]
+    assert [t.text for t in phrase_tokens(mis[0], outside=mis[1])] == ["aides"]

@@ -13,7 +13,7 @@ from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
 from ..lexicon import Lexicon
 from .attributions import SENTENCE_CONSTRUCTIONS, Candidate, Context
 from .quotes import Quote, find_quotes
-from .sources import Resolver
+from .sources import Resolver, written_extent
 
 Spans = list[tuple[int, int]]
 
@@ -252,7 +252,7 @@ def _record(index: int, candidate: Candidate, parent: int | None, hedges: list[d
     source = None
     if candidate.source_head is not None and candidate.source_tokens:
         tokens = candidate.source_tokens
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start, end = written_extent(tokens)
         source = {
             **_span_record(text, (start, end)),
             "resolved": resolver.resolve(candidate.source_head, tokens),

@@ -490,7 +490,7 @@ def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[T
         cue=span_of(cue_toks), cue_lemma=cue.lemma_.lower(), cue_type=rule.type, stance=rule.stance,
         content=spans,
         source_head=source_head,
-        source_tokens=phrase_tokens(source_head) if source_head is not None else [],
+        source_tokens=phrase_tokens(source_head, outside=cue) if source_head is not None else [],
         addressee=addressee_of(cue, rule) if cue.pos_ in VERB_POS else None,
         sentence=context.resolver.sentence_of.get(sent.start, 0),
         clause_end=max(t.idx + len(t.text) for t in clause) if clause else cue.idx + len(cue.text),

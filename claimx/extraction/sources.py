@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CLAUSE_MODIFIER_DEPS = {"relcl", "acl", "advcl"}
+CLAUSE_MODIFIER_DEPS = {"advcl"}  # left out of a source phrase (relative clauses stay in)
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "them"}
@@ -34,11 +34,13 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def phrase_tokens(head: Token) -> list[Token]:
-    """The noun phrase of ``head``: its subtree without relative and participial clauses."""
+def phrase_tokens(head: Token, outside: Token | None = None) -> list[Token]:
+    """The noun phrase of ``head`` as PolNeAR marks sources: with its relative and
+    participial clauses ("a poll released last week", "Don Fowler, who led the party"), but
+    without adverbial clauses and without a clause holding ``outside`` (the cue)."""
     excluded: set[int] = set()
     for child in head.children:
-        if child.dep_ in CLAUSE_MODIFIER_DEPS:
+        if child.dep_ in CLAUSE_MODIFIER_DEPS or (outside is not None and any(t.i == outside.i for t in child.subtree)):
             excluded.update(t.i for t in child.subtree)
     index = {t.i for t in head.subtree if t.i not in excluded}
     left = right = head.i
@@ -47,6 +49,25 @@ def phrase_tokens(head: Token) -> list[Token]:
     while right + 1 in index:
         right += 1
     return _trimmed(list(head.doc[left : right + 1])) or [head]
+
+
+def core_tokens(head: Token, tokens: list[Token]) -> list[Token]:
+    """The phrase without the head's relative and participial clauses: what names the source
+    ("officials who spoke to Reuters" are officials, not a medium)."""
+    clauses = {t.i for child in head.children if child.dep_ in ("relcl", "acl") for t in child.subtree}
+    core = [t for t in tokens if t.i not in clauses]
+    return _trimmed(core) or [head]
+
+
+def written_extent(tokens: list[Token]) -> tuple[int, int]:
+    """Character span of a source phrase, with the ")" that closes a "(" it opened
+    ("Sen. David Perdue (R-Ga.)"): edge trimming drops brackets."""
+    doc, last = tokens[0].doc, tokens[-1]
+    written = doc[tokens[0].i : last.i + 1].text
+    following = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if following is not None and following.text == ")" and written.count("(") > written.count(")"):
+        last = following
+    return tokens[0].idx, last.idx + len(last.text)
 
 
 @dataclass(frozen=True)
@@ -121,6 +142,7 @@ class Resolver:
         return candidates[-1].name
 
     def resolve(self, head: Token, tokens: list[Token], depth: int = 0) -> str | None:
+        tokens = core_tokens(head, tokens)
         start = tokens[0].idx
         sentence = self._sentence(head)
         entity = _with_given_names(self.entity_at[head.i]) if head.i in self.entity_at else None
@@ -153,6 +175,7 @@ class Resolver:
         return None
 
     def kind(self, head: Token, tokens: list[Token]) -> str:
+        tokens = core_tokens(head, tokens)
         span = head.doc[tokens[0].i : tokens[-1].i + 1]
         labels = {e.label_ for e in self.entities if e.start >= span.start and e.end <= span.end}
         lower = head.lower_
