@@ -239,3 +239,21 @@ def test_source_keeps_its_relative_clause_but_is_named_by_its_core(run):
 def test_source_closes_its_bracket(run):
     [attribution] = run("Sen. Ann Perry (R-Ga.) said the bill would pass.")
     assert attribution.source.text == "Sen. Ann Perry (R-Ga.)"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I think the plan will fail, and you know the budget is short.", []),  # a speaker's own words
+        ("We want the council to act.", []),
+        ("The mayor thinks the plan will fail.", ["thinks"]),  # a reported belief stays
+        ("I said that the plan would fail.", ["said"]),  # first-person speech stays
+    ],
+)
+def test_first_person_mental_states_are_not_attributions(run, text, expected):
+    assert [a.cue.text for a in run(text)] == expected
+
+
+def test_discussed_object_is_the_content(run):
+    attribution = only(run("The ministers discussed a new trade agreement on Friday."), "discussed")
+    assert attribution.content.text == "a new trade agreement"

@@ -41,11 +41,13 @@ FIRST_PERSON = {"i", "we", "you"}
 
 
 def _quoted_mental_state(candidate: Candidate, quotes: list[Quote]) -> bool:
-    """"I think …", "we want …" inside a quotation are the speaker's words, not an
-    attribution the article makes; reported speech inside a quotation is kept (nesting)."""
+    """"I think …", "you know …", "we want …" are a speaker's own words (inside a quotation,
+    or in a transcript or column without marks), not an attribution the article makes; inside
+    a quotation only reported speech is kept (nesting)."""
     inside = any(q.start < candidate.cue[0] < q.end for q in quotes)
     first_person = candidate.source_head is not None and candidate.source_head.lower_ in FIRST_PERSON
-    return inside and (candidate.cue_type not in REPORTED_TYPES or first_person)
+    mental = candidate.cue_type not in REPORTED_TYPES
+    return (inside and (mental or first_person)) or (mental and first_person)
 
 
 def widen_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
