@@ -192,6 +192,9 @@ def test_called_object_predicate_is_the_claim(run):
     assert attribution.source.text == "The mayor"
     assert attribution.content.text == "the report a lie"
     assert run("The club called a meeting on Monday.") == []
+    text = "The senator called her vote in favor of the war a mistake."
+    attribution = only(run(text), "called")
+    assert attribution.content.spans == [[text.index("her vote"), text.index(" mistake") + len(" mistake")]]
 
 
 @pytest.mark.parametrize(

@@ -182,9 +182,9 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         complements = [c for c in verb.children if c.dep_ in rule.complements and _is_clausal(c, rule)]
         if not complements:
             continue
-        if any(c.dep_ == "oprd" for c in complements):  # "called the charges false": object + predicate
-            complements = [c for c in verb.children if c.dep_ == "dobj"] + complements
         content_tokens = [t for c in complements for t in c.subtree]
+        if any(c.dep_ == "oprd" for c in complements):  # "called the charges false": object + predicate
+            content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb)
         source_head = agent(verb) if passive else subject
         if source_head is not None and source_head.dep_ == "expl":
@@ -219,6 +219,17 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             candidate.cue = (candidate.cue[0], prep.idx + len(prep.text))
             yield candidate
             break
+
+
+def _object_to_predicate(verb: Token, predicate_tokens: list[Token]) -> list[Token]:
+    """"called her vote in favor of the war a mistake": everything from the object to the end
+    of the predicate, also what the parser hung from the verb in between."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return predicate_tokens
+    start = min(t.i for o in objects for t in o.subtree)
+    end = max(t.i for t in predicate_tokens)
+    return [t for t in verb.doc[start : end + 1] if t.i != verb.i] if start > verb.i else predicate_tokens
 
 
 def _is_clausal(child: Token, rule: CueRule) -> bool:
