@@ -260,3 +260,21 @@ def test_first_person_mental_states_are_not_attributions(run, text, expected):
 def test_discussed_object_is_the_content(run):
     attribution = only(run("The ministers discussed a new trade agreement on Friday."), "discussed")
     assert attribution.content.text == "a new trade agreement"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The governor appeared on the radio and began by saying he would not resign.", "The governor"),
+        ("She declined to name candidates, aside from saying she wants a younger team.", "She"),
+    ],
+)
+def test_gerund_after_a_preposition_takes_the_governing_subject(run, text, source):
+    said = [a for a in run(text) if a.cue.text == "saying"]
+    assert [a.source.text for a in said] == [source]
+
+
+def test_name_left_in_a_phrase_by_a_missing_comma_is_the_source(run):
+    [attribution] = run("At a dinner with donors in Ohio Senator Mills said that taxes would rise.")
+    assert attribution.source.text.endswith("Mills")
+    assert attribution.source.resolved == "Senator Mills" or attribution.source.resolved.endswith("Mills")

@@ -106,18 +106,42 @@ def span_of(tokens: list[Token]) -> tuple[int, int]:
 
 
 def find_subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject, climbing through conjoined and participial verbs ("…, adding that").
-    Returns (subject, passive)."""
+    """The verb's subject, climbing through conjoined and participial verbs ("…, adding that",
+    "began by saying", "aside from saying"). Returns (subject, passive)."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT:
                 return child, child.dep_ == PASSIVE_SUBJECT
-        if current.dep_ in INHERIT_SUBJECT_DEPS and current.head is not current and current.head.pos_ in VERB_POS:
-            current = current.head
-            continue
-        break
+        governor = _governing_verb(current)
+        if governor is None:
+            break
+        current = governor
     return None, False
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject ``verb`` shares: its head for a conjoined, open-complement or
+    adverbial verb; through the preposition for a gerund ("by saying", "aside from saying")."""
+    if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+        if head.pos_ not in VERB_POS and head.dep_ == "advmod":
+            head = head.head
+    return head if head.pos_ in VERB_POS else None
+
+
+def _unmarked_subject(verb: Token) -> Token | None:
+    """A name right before a subjectless verb, left inside a preceding phrase by a missing
+    comma: "In a meeting with the board of the Post Smith said that …"."""
+    if verb.i == 0 or any(c.dep_ in SUBJECT for c in verb.children):
+        return None
+    previous = verb.doc[verb.i - 1]
+    if previous.pos_ == "PROPN" and previous.ent_type_ in ("PERSON", "ORG") and previous.dep_ == "pobj":
+        return previous
+    return None
 
 
 def agent(verb: Token) -> Token | None:
@@ -186,7 +210,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if any(c.dep_ == "oprd" for c in complements):  # "called the charges false": object + predicate
             content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb)
-        source_head = agent(verb) if passive else subject
+        source_head = agent(verb) if passive else subject or _unmarked_subject(verb)
         if source_head is not None and source_head.dep_ == "expl":
             source_head = None
         if passive and subject is not None and subject.lower_ not in EXPLETIVES:
