@@ -277,4 +277,22 @@ def test_gerund_after_a_preposition_takes_the_governing_subject(run, text, sourc
 def test_name_left_in_a_phrase_by_a_missing_comma_is_the_source(run):
     [attribution] = run("At a dinner with donors in Ohio Senator Mills said that taxes would rise.")
     assert attribution.source.text.endswith("Mills")
-    assert attribution.source.resolved == "Senator Mills" or attribution.source.resolved.endswith("Mills")
+    assert attribution.source.resolved.endswith("Mills")
+
+
+def test_signature_dash_glued_to_the_closing_mark(run):
+    text = "“We will rebuild the bridge before winter comes.”― Ana Ruiz\nThe council met later."
+    attribution = only(run(text), "―")
+    assert attribution.source.text == "Ana Ruiz"
+
+
+def test_headline_label_the_model_does_not_tag_is_a_speaker_when_named_elsewhere(run):
+    text = "Mills: Budget Talks Have Failed Again\n\nSenator Anna Mills spoke to reporters on Monday."
+    attribution = only(run(text), ":")
+    assert attribution.source.text == "Mills" and attribution.source.resolved.endswith("Anna Mills")
+    assert run("Update: Budget Talks Have Failed Again\n\nThe council met on Monday.") == []
+
+
+def test_a_scare_quoted_phrase_is_not_a_statement(run):
+    assert run("The senator tweeted “fake news” on Friday.") == []
+    assert [a.cue.text for a in run("The senator tweeted “We will never give up this fight.” on Friday.")] == ["tweeted"]

@@ -170,9 +170,10 @@ def test_hedge_on_the_cue_is_in_scope_and_pseudo_entries_block():
         (["``", "Yes", "''", "he", "said"], ["``Yes''"]),
         (["`", "`", "Yes", "''", "he", "said"], ["``Yes''"]),  # `` split in two by the tokenizer
         (["''", "Yes", ",", "''", "he", "said", "''", "no", "''"], ["''Yes,''", "''no''"]),  # '' both ways
+        (["”", "Wrong", "mark", "”", "she", "said"], ["”Wrongmark”"]),  # a closer typed to open a paragraph
         (['"', "Yes", '"', "and", '"', "no", '"'], ['"Yes"', '"no"']),
         (["He", "said", "“", "never", "again"], ["“neveragain"]),  # left open: runs to the end
-        (["”", "odd", "”", "marks", "“"], []),  # stray closers and a dangling opener: nothing, no error
+        (["”", "odd", "”", "marks", "“"], ["”odd”"]),  # a closer opening the text opens; a dangling opener: nothing
     ],
 )
 def test_quote_styles_and_unbalanced_marks(words, expected):

@@ -370,9 +370,19 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = quote_at(context.quotes, after.idx) if after is not None else None
         if quote is None or quote.start < verb.idx:
             quote = _quote_before(context.quotes, verb, subject)
-        if quote is None:
+        if quote is None or _scare_quote(quote, doc.text):
             continue
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
+
+
+SHORTEST_QUOTED_STATEMENT = 4  # words; shorter quoted phrases are mostly scare quotes or labels
+
+
+def _scare_quote(quote: Quote, text: str) -> bool:
+    """A few quoted words that do not end a sentence ("calling it “appropriate assistance”")
+    name or mock a phrase; they are not what the cue's speaker said."""
+    body = text[quote.start : quote.end].strip("“”\"'‘’«»` ")
+    return len(body.split()) < SHORTEST_QUOTED_STATEMENT and not body.endswith((".", "!", "?"))
 
 
 def _phrase_start(head: Token) -> int:
@@ -457,9 +467,12 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         if token.text != ":":
             continue
         before, after = tokens[:position], [t for t in _to_line_end(token) if not t.is_space]
-        if not before or len(before) > 4 or len(after) < 3 or not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
+        if not before or len(before) > 4 or len(after) < 3:
             return
-        named = any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i)
+        known = _named_elsewhere(before, context)
+        if not known and not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
+            return
+        named = known or any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i)
         located = any(e.label_ == "GPE" for e in sent.ents if e.end <= token.i)  # "WASHINGTON:" is a dateline
         if not (named or (all(_speaker_label(t) for t in before) and not located)):
             return
@@ -467,6 +480,13 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         if content:
             yield _punctuation_cue("colon_quote", token, content, before, sent, context)
         return
+
+
+def _named_elsewhere(words: list[Token], context: Context) -> bool:
+    """"Pence: …" in a headline the model does not tag: the name of a person the article
+    mentions elsewhere ("Mike Pence"). Places are left out: "WASHINGTON:" is a dateline."""
+    text = " ".join(t.text for t in words)
+    return any(m.name == text or m.name.endswith(" " + text) for m in context.resolver.mentions if m.label == "PERSON")
 
 
 def _speaker_label(token: Token) -> bool:

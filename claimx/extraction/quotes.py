@@ -38,7 +38,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 open_at = None
             continue
         if open_at is None:
-            if text in OPENING or text in STRAIGHT or text == TWO_APOSTROPHES:
+            if text in OPENING or text in STRAIGHT or text == TWO_APOSTROPHES or _closer_opening_a_paragraph(token):
                 open_at, open_mark = token.idx, text
             continue
         if open_mark in SINGLE and text in ("“", '"', "``"):
@@ -52,6 +52,14 @@ def find_quotes(doc: Doc) -> list[Quote]:
     if open_at is not None:
         quotes.append(Quote(open_at, _trim_end(doc, len(doc)), False))
     return [q for q in quotes if q.end - q.start > 2]
+
+
+def _closer_opening_a_paragraph(token: Token) -> bool:
+    """A closing mark typed where an opening one belongs: ”Text …” at the start of a line."""
+    doc = token.doc
+    if token.text != "”" or token.i + 1 >= len(doc) or doc[token.i + 1].is_space or token.whitespace_:
+        return False
+    return token.i == 0 or (doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text)
 
 
 def _mark(token: Token) -> str | None:

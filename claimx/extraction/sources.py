@@ -170,8 +170,9 @@ class Resolver:
             if resolved:
                 self.descriptors[descriptor] = resolved
             return resolved
-        if head.pos_ == "PROPN":
-            return self._full_name(head.text, [m.name for m in self.mentions if " " in m.name and m.start < start] or [])
+        if head.pos_ == "PROPN" or (head.is_title and len(tokens) == 1):  # a headline's "Pence" may be tagged NOUN
+            full = self._full_name(head.text, [m.name for m in self.mentions if " " in m.name])
+            return full if head.pos_ == "PROPN" or full != head.text else None
         return None
 
     def kind(self, head: Token, tokens: list[Token]) -> str:
