@@ -50,6 +50,32 @@ def _quoted_mental_state(candidate: Candidate, quotes: list[Quote]) -> bool:
     return (inside and (mental or first_person)) or (mental and first_person)
 
 
+def extend_past_colon(candidate: Candidate, doc: Doc) -> None:
+    """"She said she has one quality: “Steadiness.”" — a content after its cue that stops at a
+    colon goes on to the end of the line: the colon introduces more of the same claim."""
+    if not candidate.content or candidate.content[0][0] < candidate.cue[1]:
+        return
+    text = doc.text
+    colon = candidate.content[-1][1]
+    while colon < len(text) and text[colon] == " ":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return
+    newline = text.find("\n", colon)
+    line_end = len(text) if newline < 0 else newline
+    while line_end > colon + 1 and not (text[line_end - 1].isalnum() or text[line_end - 1] in LINE_END_MARKS):
+        line_end -= 1
+    start = colon + 1
+    while start < line_end and text[start].isspace():
+        start += 1
+    if start < line_end:
+        candidate.content = _merge(candidate.content + [(start, line_end)])
+        candidate.extra_rules.append("past_colon")
+
+
+LINE_END_MARKS = ".!?”\"'’»"
+
+
 def widen_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
     """A content that overlaps a quotation takes all of it, unless the quotation holds the cue."""
     spans = list(candidate.content)
@@ -231,6 +257,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
                 seen_cues.add(candidate.cue)
                 candidates.append(candidate)
     for candidate in candidates:
+        extend_past_colon(candidate, doc)
         widen_to_quotes(candidate, quotes)
         join_split_quote(candidate, quotes, text)
     candidates.sort(key=lambda c: c.cue[0])
