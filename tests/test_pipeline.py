@@ -296,10 +296,3 @@ def test_headline_label_the_model_does_not_tag_is_a_speaker_when_named_elsewhere
 def test_a_scare_quoted_phrase_is_not_a_statement(run):
     assert run("The senator tweeted “fake news” on Friday.") == []
     assert [a.cue.text for a in run("The senator tweeted “We will never give up this fight.” on Friday.")] == ["tweeted"]
-
-
-def test_content_goes_on_past_a_colon_to_the_end_of_the_line(run):
-    text = "The senator said she has one quality for the job: “Steadiness, and strength.”\nThe vote is on Friday."
-    attribution = only(run(text), "said")
-    assert attribution.content.text == "she has one quality for the job: “Steadiness, and strength.”"
-    assert "past_colon" in attribution.rule

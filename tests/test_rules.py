@@ -203,3 +203,31 @@ def test_source_phrase_never_takes_in_the_clause_holding_its_cue():
     mis = parse([("aides", 0, "ROOT", "NOUN", "aide"), ("said", 0, "relcl", "VERB", "say"), ("Smith", 3, "nsubj", "PROPN", "Smith"), ("lost", 1, "ccomp", "VERB", "lose")])
     assert [t.text for t in phrase_tokens(mis[0])] == ["aides", "said", "Smith", "lost"]
     assert [t.text for t in phrase_tokens(mis[0], outside=mis[1])] == ["aides"]
+
+
+def _colon_candidate(content_end: str):
+    from claimx.extraction.attributions import Candidate
+
+    words = ["She", "said", "she", "has", "one", "quality", ":", "steadiness", "and", "strength", ".", "\n", "Next", "line", "."]
+    spaces = [True, True, True, True, True, False, True, True, True, False, False, False, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    text = doc.text
+    cue = (text.index("said"), text.index("said") + 4)
+    return doc, Candidate("t", cue, "say", "speech", "neutral", [(text.index("she has"), text.index(content_end) + len(content_end))])
+
+
+def test_content_stopping_at_a_colon_runs_to_the_end_of_the_line():
+    from claimx.extraction import extend_past_colon
+
+    doc, candidate = _colon_candidate("quality")
+    extend_past_colon(candidate, doc)
+    assert [doc.text[s:e] for s, e in candidate.content] == ["she has one quality", "steadiness and strength."]
+    assert candidate.extra_rules == ["past_colon"]
+
+
+def test_content_not_stopping_at_a_colon_is_unchanged():
+    from claimx.extraction import extend_past_colon
+
+    doc, candidate = _colon_candidate("one")
+    extend_past_colon(candidate, doc)
+    assert [doc.text[s:e] for s, e in candidate.content] == ["she has one"]
