@@ -40,7 +40,7 @@ REPORTED_TYPES = {"speech", "writing", "according_to"}
 FIRST_PERSON = {"i", "we", "you"}
 
 
-def _quoted_mental_state(candidate: Candidate, quotes: list[Quote]) -> bool:
+def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
     """"I think …", "you know …", "we want …" are a speaker's own words (inside a quotation,
     or in a transcript or column without marks), not an attribution the article makes; inside
     a quotation only reported speech is kept (nesting)."""
@@ -252,7 +252,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
             continue
         for construction in SENTENCE_CONSTRUCTIONS:
             for candidate in construction(sent, context):
-                if candidate.cue in seen_cues or not candidate.content or _quoted_mental_state(candidate, quotes):
+                if candidate.cue in seen_cues or not candidate.content or _speakers_own_words(candidate, quotes):
                     continue
                 seen_cues.add(candidate.cue)
                 candidates.append(candidate)

@@ -220,7 +220,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
 
 def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb whose content is the object of a preposition the rule names: "called for a
-    ban", "called on X to resign", "pointed to the report", "voted against the bill". The
+    ban", "called on X to resign", "pointed to the report", "asked about the budget". The
     preposition is part of the cue; an infinitive after the object joins the content."""
     for verb in sent:
         if verb.pos_ not in VERB_POS:
