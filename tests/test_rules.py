@@ -220,7 +220,7 @@ def test_content_stopping_at_a_colon_runs_to_the_end_of_the_line():
     from claimx.extraction import extend_past_colon
 
     doc, candidate = _colon_candidate("quality")
-    extend_past_colon(candidate, doc)
+    extend_past_colon(candidate, doc.text)
     assert [doc.text[s:e] for s, e in candidate.content] == ["she has one quality", "steadiness and strength."]
     assert candidate.extra_rules == ["past_colon"]
 
@@ -229,5 +229,5 @@ def test_content_not_stopping_at_a_colon_is_unchanged():
     from claimx.extraction import extend_past_colon
 
     doc, candidate = _colon_candidate("one")
-    extend_past_colon(candidate, doc)
+    extend_past_colon(candidate, doc.text)
     assert [doc.text[s:e] for s, e in candidate.content] == ["she has one"]

@@ -50,12 +50,11 @@ def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
     return (inside and (mental or first_person)) or (mental and first_person)
 
 
-def extend_past_colon(candidate: Candidate, doc: Doc) -> None:
+def extend_past_colon(candidate: Candidate, text: str) -> None:
     """"She said she has one quality: “Steadiness.”" — a content after its cue that stops at a
     colon goes on to the end of the line: the colon introduces more of the same claim."""
     if not candidate.content or candidate.content[0][0] < candidate.cue[1]:
         return
-    text = doc.text
     colon = candidate.content[-1][1]
     while colon < len(text) and text[colon] == " ":
         colon += 1
@@ -244,7 +243,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     text = doc.text  # Doc.text joins every token: build it once
     quotes = find_quotes(doc)
     resolver = Resolver(doc, lexicon)
-    context = Context(doc, lexicon, quotes, resolver)
+    context = Context(doc, lexicon, quotes, resolver, text)
     candidates: list[Candidate] = []
     seen_cues: set[tuple[int, int]] = set()
     for sent in doc.sents:
@@ -257,7 +256,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
                 seen_cues.add(candidate.cue)
                 candidates.append(candidate)
     for candidate in candidates:
-        extend_past_colon(candidate, doc)
+        extend_past_colon(candidate, text)
         widen_to_quotes(candidate, quotes)
         join_split_quote(candidate, quotes, text)
     candidates.sort(key=lambda c: c.cue[0])

@@ -52,6 +52,7 @@ class Context:
     lexicon: Lexicon
     quotes: list[Quote]
     resolver: Resolver
+    text: str  # doc.text, built once: Doc.text joins every token on each access
 
 
 # ------------------------------------------------------------------ token helpers
@@ -370,7 +371,7 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = quote_at(context.quotes, after.idx) if after is not None else None
         if quote is None or quote.start < verb.idx:
             quote = _quote_before(context.quotes, verb, subject)
-        if quote is None or _scare_quote(quote, doc.text):
+        if quote is None or _scare_quote(quote, context.text):
             continue
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
 
