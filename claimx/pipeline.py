@@ -45,23 +45,11 @@ def load_pipeline(model: str | None = None, lexicon_paths: Iterable[str] = ()) -
         ) from None
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {name!r} has no dependency parser; claimx needs one (pip install {FALLBACK_PACKAGE})")
-    split_signature_dashes(nlp)
     if "attribute_ruler" in nlp.pipe_names:
         attribute_index.speed_up(nlp.get_pipe("attribute_ruler"))
     nlp.add_pipe("claimx_paragraphs", before="parser")
     nlp.add_pipe("claimx", config={"lexicon_paths": [str(p) for p in lexicon_paths]})
     return nlp
-
-
-SIGNATURE_DASH = "―"  # U+2015, signs quotations ("“…”― Name"); the stock tokenizer glues it to the mark
-
-
-def split_signature_dashes(nlp: Language) -> None:
-    """Make the horizontal bar a token of its own at either edge of a word."""
-    prefixes = list(nlp.Defaults.prefixes or []) + [SIGNATURE_DASH]
-    suffixes = list(nlp.Defaults.suffixes or []) + [SIGNATURE_DASH]
-    nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def model_description(nlp: Language) -> str:

@@ -479,7 +479,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
             return
         content = char_spans(after)
         if content:
-            yield _punctuation_cue("colon_quote", token, content, before, sent, context)
+            yield _punctuation_cue("colon_quote", (token.idx, token.idx + 1), ":", content, before, sent, context)
         return
 
 
@@ -508,28 +508,35 @@ SIGNATURE_DASHES = ("―", "—", "–", "--")
 
 
 def dash_signatures(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A quotation signed after a dash at the end of its line: "“…” ― Sonya Herridge"."""
+    """A quotation signed after a dash at the end of its line: "“…” ― Sonya Herridge", also
+    with the dash glued to the closing mark ("“…”― Name", one token for the tokenizer)."""
     doc = sent.doc
     for token in sent:
-        if token.text not in SIGNATURE_DASHES:
+        glued = len(token.text) == 2 and token.text[0] in GLUED_CLOSERS and token.text[1] in SIGNATURE_DASHES
+        if token.text not in SIGNATURE_DASHES and not glued:
             continue
-        before = _previous_token(doc, token.i)
+        before = token if glued else _previous_token(doc, token.i)
         name = [t for t in _to_line_end(token) if not (t.is_space or t.text in (".", ","))]
-        if before is None or not before.is_quote or not name or len(name) > 4 or not all(t.pos_ == "PROPN" for t in name):
+        if before is None or not before.is_quote and not glued or not name or len(name) > 4 or not all(t.pos_ == "PROPN" for t in name):
             continue
-        quote = next((q for q in context.quotes if q.end == before.idx + len(before.text) and q.closed), None)
+        quote_end = token.idx + 1 if glued else before.idx + len(before.text)
+        quote = next((q for q in context.quotes if q.end == quote_end and q.closed), None)
         if quote is None:
             continue
-        candidate = _punctuation_cue("dash_signature", token, [(quote.start, quote.end)], name, sent, context)
+        dash = (token.idx + len(token.text) - 1, token.idx + len(token.text)) if glued else (token.idx, token.idx + len(token.text))
+        candidate = _punctuation_cue("dash_signature", dash, token.text[-1], [(quote.start, quote.end)], name, sent, context)
         candidate.open_ended = False  # the signature closes the quotation; the next one is someone else's
         yield candidate
 
 
-def _punctuation_cue(rule_name: str, mark: Token, content: list[tuple[int, int]], source: list[Token],
+GLUED_CLOSERS = "”\"’»"
+
+
+def _punctuation_cue(rule_name: str, cue: tuple[int, int], mark: str, content: list[tuple[int, int]], source: list[Token],
                      sent: Span, context: Context) -> Candidate:
     """A speech attribution whose cue is a punctuation mark (":" after a name, a signing dash)."""
     return Candidate(
-        rule=rule_name, cue=(mark.idx, mark.idx + len(mark.text)), cue_lemma=mark.text, cue_type="speech", stance="neutral",
+        rule=rule_name, cue=cue, cue_lemma=mark, cue_type="speech", stance="neutral",
         content=content, source_head=source[-1], source_tokens=source, sentence=context.resolver.sentence_of.get(sent.start, 0),
     )
 

@@ -63,8 +63,11 @@ def _closer_opening_a_paragraph(token: Token) -> bool:
 
 
 def _mark(token: Token) -> str | None:
-    """The token's text, with "``" made whole where the tokenizer split it into two "`"."""
+    """The token's text, with "``" made whole where the tokenizer split it into two "`", and a
+    closing mark alone where a signing dash is glued to it ("”―")."""
     doc = token.doc
+    if len(token.text) == 2 and token.text[0] in CLOSING and token.text[1] in "―—":
+        return token.text[0]
     if token.text == "`":
         if token.i + 1 < len(doc) and doc[token.i + 1].text == "`" and not token.whitespace_:
             return "``"
