@@ -141,6 +141,8 @@ def test_ctrl_c_leaves_finished_documents_on_disk(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "claimx", "extract", str(folder), "--output", str(out), "--batch-size", "4"],
         stderr=subprocess.PIPE, text=True,
+        # a shell starts background jobs with Ctrl-C ignored, and exec keeps that: restore it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 120
     while time.time() < deadline and (not out.exists() or out.stat().st_size == 0):
