@@ -224,9 +224,13 @@ def test_prepositional_cue_ignores_other_prepositions(run):
         ("The company did not deny that it had paid.", "did not deny"),
         ("It was reported that the talks failed.", "was reported"),
         ("Officials said that the talks failed.", "said"),
+        ("The senator often says that the budget is too big.", "often says"),
+        ("Officials repeatedly denied that the talks failed.", "repeatedly denied"),
+        ('The governor said: "We will rebuild every road in the state."', "said:"),
+        ('Then Smith said, "We will rebuild every road in the state."', "said"),
     ],
 )
-def test_cue_span_takes_auxiliaries_and_negation(run, text, cue):
+def test_cue_span_takes_auxiliaries_adverbs_and_a_colon(run, text, cue):
     assert [a.cue.text for a in run(text)] == [cue]
 
 

@@ -205,6 +205,17 @@ def parents(candidates: list[Candidate]) -> list[int | None]:
     return result
 
 
+def cue_after_hedges(candidate: Candidate, markers: list[Marker], doc: Doc) -> None:
+    """"allegedly told": an adverb before the cue verb is part of the cue, except a hedge
+    marker, which is reported as the attribution's hedge instead."""
+    for marker in markers:
+        first, last = doc[marker.start], doc[marker.end - 1]
+        end = last.idx + len(last.text)
+        if first.idx == candidate.cue[0] and end < candidate.cue[1] and marker.end < len(doc):
+            following = doc[marker.end]
+            candidate.cue = (following.idx, candidate.cue[1])
+
+
 def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:
     """A marker is in scope of an attribution when it sits in the source, cue or addressee,
     hangs from the cue's verb (or a verb governing it), or lies inside the content."""
@@ -262,6 +273,8 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     candidates.sort(key=lambda c: c.cue[0])
     attach_floating_quotes(candidates, quotes, doc, text)
     markers = hedge_matcher(doc)
+    for candidate in candidates:
+        cue_after_hedges(candidate, markers, doc)
     parent_of = parents(candidates)
     records = []
     for index, candidate in enumerate(candidates):

@@ -88,18 +88,23 @@ def subtree_without(head: Token, excluded: Iterable[Token]) -> list[Token]:
 
 
 def cue_tokens(verb: Token) -> list[Token]:
-    """The cue as a reader marks it: the verb with its auxiliaries, negation and any adverb
-    between them ("has also said", "did not deny", "is calling"), and a particle right after
-    ("pointed out")."""
+    """The cue as a reader marks it: the verb with the auxiliaries, negation and adverbs right
+    before it ("has also said", "did not deny", "often says"), a particle right after
+    ("pointed out") and a colon that opens the content ("said:")."""
     tokens = [verb] + [c for c in verb.children if c.dep_ == PARTICLE and c.i == verb.i + 1]
+    after = tokens[-1].i + 1
+    if after < len(verb.doc) and verb.doc[after].text == ":":
+        tokens.append(verb.doc[after])
     left = {c.i: c for c in verb.lefts}
-    start, i = verb.i, verb.i - 1
-    while i in left and left[i].dep_ in AUXILIARY_DEPS | {"advmod"}:
-        if left[i].dep_ in AUXILIARY_DEPS:
-            start = i
-        i -= 1
-    tokens += [left[j] for j in range(start, verb.i)]
-    return sorted(tokens, key=lambda t: t.i)
+    start = verb.i
+    while start - 1 in left and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])):
+        start -= 1
+    return [left[j] for j in range(start, verb.i)] + tokens
+
+
+def _leading_adverb(token: Token) -> bool:
+    """"also", "now", "repeatedly" before a cue verb; not a question word ("when he said")."""
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ != "WRB"
 
 
 def span_of(tokens: list[Token]) -> tuple[int, int]:
