@@ -18,7 +18,7 @@ from rich.text import Text
 
 from . import __version__
 from .inputs import InputError, Reader, check_paths, count_documents, iter_documents
-from .lexicon import CUE_TYPES, CueRule, HedgeRule, LexiconError, load_lexicon
+from .lexicon import CUE_TYPES, CueModel, CueRule, HedgeRule, LexiconError, load_lexicon
 from .output import OutputError, check_resume
 from .records import DocumentResult
 from .render.table import safe
@@ -266,7 +266,7 @@ def _quiet_broken_pipe() -> None:
 def lexicon_command(
     lexicon: LexiconOption = None,
     output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="table or json.")] = ListFormat.table,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="Only 'cues', 'hedges', 'boilerplate' or 'sources'.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only 'cues', 'hedges', 'boilerplate', 'sources' or 'models'.")] = None,
 ) -> None:
     """List the loaded rules (bundled and --lexicon files) with the file each comes from."""
     try:
@@ -275,7 +275,8 @@ def lexicon_command(
         fail(str(error))
     rows = []
     for entry in loaded.entries():
-        entry_kind = "cues" if isinstance(entry, CueRule) else "hedges" if isinstance(entry, HedgeRule) else "boilerplate" if hasattr(entry, "regex") else "sources"
+        entry_kind = ("cues" if isinstance(entry, CueRule) else "hedges" if isinstance(entry, HedgeRule) else "models" if isinstance(entry, CueModel)
+                      else "boilerplate" if hasattr(entry, "regex") else "sources")
         if kind and entry_kind != kind:
             continue
         if isinstance(entry, CueRule):
@@ -283,6 +284,8 @@ def lexicon_command(
         elif isinstance(entry, HedgeRule):
             pattern = entry.pattern if isinstance(entry.pattern, str) else json.dumps(entry.pattern, ensure_ascii=False)
             detail = f"{'PSEUDO' if entry.pseudo else entry.category}: {pattern}"
+        elif isinstance(entry, CueModel):
+            detail = f"{len(entry.weights)} feature weights, threshold {entry.threshold:g}, type={entry.type}"
         elif hasattr(entry, "regex"):
             detail = entry.regex
         else:

@@ -1,4 +1,4 @@
-"""Load and validate the rule files in ``models/`` (cue lexicon, hedge lexicon).
+"""Load and validate the rule files in ``models/`` (cue lexicon, hedge lexicon, cue model).
 
 Rules are data: every entry is one JSON object per line with an ``id`` and a ``source``
 (where the entry comes from). Unknown keys, missing keys, bad values and duplicate ids are
@@ -7,6 +7,7 @@ errors that name the file and line. This module imports nothing else from claimx
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -82,6 +83,23 @@ SOURCE_KINDS = ("anonymous", "media", "nominal")
 
 
 @dataclass(frozen=True)
+class CueModel:
+    """A linear model over named features of a verb and its argument (see
+    ``extraction.attributions.verb_features``): a verb no rule claimed is a cue when the
+    logistic of its summed weights reaches ``threshold``. Threshold 1 switches it off."""
+    id: str
+    weights: dict[str, float]
+    threshold: float
+    type: str  # cue.type of what it finds when the cue lexicon does not know the verb
+    source: str
+    file: str
+
+    def probability(self, features: Iterable[str]) -> float:
+        score = sum(self.weights.get(feature, 0.0) for feature in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@dataclass(frozen=True)
 class SourceWords:
     id: str
     kind: str
@@ -96,6 +114,7 @@ class Lexicon:
     hedges: list[HedgeRule] = field(default_factory=list)
     boilerplate: list[BoilerplateRule] = field(default_factory=list)
     source_words: dict[str, SourceWords] = field(default_factory=dict)  # kind -> words
+    cue_model: CueModel | None = None
 
     def source_kind_words(self, kind: str) -> frozenset[str]:
         entry = self.source_words.get(kind)
@@ -109,6 +128,8 @@ class Lexicon:
         yield from self.hedges
         yield from self.boilerplate
         yield from self.source_words.values()
+        if self.cue_model is not None:
+            yield self.cue_model
 
 
 CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
@@ -117,6 +138,7 @@ HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
 HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
 SOURCE_WORD_KEYS = {"id": str, "kind": str, "words": list, "source": str}
+CUE_MODEL_KEYS = {"id": str, "weights": dict, "threshold": (int, float), "type": str, "source": str}
 
 
 def parse_source_words(where: str, path: Path, record: dict) -> SourceWords:
@@ -135,6 +157,18 @@ def parse_boilerplate(where: str, path: Path, record: dict) -> BoilerplateRule:
     except re.error as error:
         raise LexiconError(f"{where}: bad regex ({error})") from None
     return BoilerplateRule(id=record["id"], regex=record["regex"], source=record["source"], file=str(path))
+
+
+def parse_cue_model(where: str, path: Path, record: dict) -> CueModel:
+    _check_keys(where, record, CUE_MODEL_KEYS, {})
+    _check_choice(where, "type", record["type"], CUE_TYPES)
+    weights = record["weights"]
+    if not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in weights.values()):
+        raise LexiconError(f"{where}: 'weights' maps feature names to numbers")
+    if not 0 <= record["threshold"] <= 1:
+        raise LexiconError(f"{where}: 'threshold' is a probability, from 0 to 1")
+    return CueModel(id=record["id"], weights={k: float(v) for k, v in weights.items()}, threshold=float(record["threshold"]),
+                    type=record["type"], source=record["source"], file=str(path))
 
 
 def _records(path: Path, text: str) -> Iterable[tuple[int, dict]]:
@@ -225,11 +259,16 @@ def _add_file(lexicon: Lexicon, path: Path, text: str, seen: dict[str, str]) -> 
             lexicon.source_words[entry.kind] = entry
         elif "regex" in record:
             lexicon.boilerplate.append(parse_boilerplate(where, path, record))
+        elif "weights" in record:
+            model = parse_cue_model(where, path, record)
+            if lexicon.cue_model is not None:
+                raise LexiconError(f"{where}: a second cue model ({lexicon.cue_model.id!r} is loaded); give it that id to replace it")
+            lexicon.cue_model = model
         else:
             lexicon.hedges.append(parse_hedge(where, path, record))
 
 
-BUNDLED = ("cues.jsonl", "hedges.jsonl", "boilerplate.jsonl", "sources.jsonl")
+BUNDLED = ("cues.jsonl", "hedges.jsonl", "boilerplate.jsonl", "sources.jsonl", "cue_model.jsonl")
 
 
 def bundled_files() -> list[tuple[Path, str]]:
@@ -255,6 +294,8 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
         lexicon.cues = {k: c for k, c in lexicon.cues.items() if c.id not in overrides}
         lexicon.boilerplate = [b for b in lexicon.boilerplate if b.id not in overrides]
         lexicon.source_words = {k: w for k, w in lexicon.source_words.items() if w.id not in overrides}
+        if lexicon.cue_model is not None and lexicon.cue_model.id in overrides:
+            lexicon.cue_model = None
         for rule_id in overrides:
             seen.pop(rule_id, None)
         _add_file(lexicon, path, text, seen)

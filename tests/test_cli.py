@@ -140,5 +140,5 @@ def test_lexicon_lists_entries_with_their_file(runner, tmp_path):
     extra.write_text('{"id": "house.murmur", "pattern": "murmured", "category": "weasel", "source": "house"}\n', encoding="utf-8")
     result = runner.invoke(app, ["lexicon", "--format", "json", "--lexicon", str(extra)])
     rows = json.loads(result.stdout)
-    assert {"cues", "hedges", "boilerplate", "sources"} <= {r["kind"] for r in rows}
+    assert {"cues", "hedges", "boilerplate", "sources", "models"} <= {r["kind"] for r in rows}
     assert [r["file"] for r in rows if r["id"] == "house.murmur"] == [str(extra)]

@@ -34,6 +34,10 @@ def test_bundled_rules_load_and_cover_every_hedge_category():
         ({"id": "x", "regex": "(unclosed", "source": "t"}, "bad regex"),
         ({"id": "x", "lemma": "call", "pos": "VERB", "type": "speech", "stance": "neutral", "prepositions": ["For "], "source": "t"}, "prepositions"),
         ({"pattern": "perhaps", "category": "epistemic", "source": "t"}, "missing key 'id'"),
+        ({"id": "model.learned_cues", "weights": {"bias": "high"}, "threshold": 0.5, "type": "stance", "source": "t"}, "weights"),
+        ({"id": "model.learned_cues", "weights": {}, "threshold": 1.5, "type": "stance", "source": "t"}, "threshold"),
+        ({"id": "model.learned_cues", "weights": {}, "threshold": 0.5, "type": "hunch", "source": "t"}, "type"),
+        ({"id": "model.other", "weights": {}, "threshold": 0.5, "type": "stance", "source": "t"}, "a second cue model"),
     ],
 )
 def test_invalid_entries_name_file_and_line(tmp_path, record, message):
@@ -68,6 +72,14 @@ def test_user_file_adds_and_overrides(tmp_path):
     allegedly = [h for h in lexicon.hedges if h.id == "reportative.allegedly"]
     assert len(allegedly) == 1 and allegedly[0].category == "weasel" and allegedly[0].file == str(path)
     assert lexicon.cue("mutter", "VERB").id == "house.mutter"
+
+
+def test_bundled_cue_model_is_on_and_a_user_file_can_replace_it(tmp_path):
+    bundled = load_lexicon().cue_model
+    assert bundled is not None and 0 < bundled.threshold < 1 and "bias" in bundled.weights
+    off = write(tmp_path, {"id": bundled.id, "weights": {}, "threshold": 1, "type": "stance", "source": "switched off"})
+    replaced = load_lexicon([off]).cue_model
+    assert (replaced.threshold, replaced.weights, replaced.file) == (1.0, {}, str(off))
 
 
 def test_missing_user_file_is_a_lexicon_error(tmp_path):

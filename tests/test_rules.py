@@ -1,12 +1,14 @@
 """Extraction rules on hand-built parses: deterministic, independent of the model's version."""
+from dataclasses import replace
+
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from claimx.extraction import extract_doc
 from claimx.extraction.quotes import find_quotes
 from claimx.hedges import HedgeMatcher
-from claimx.lexicon import load_lexicon
+from claimx.lexicon import CueModel, load_lexicon
 
 LEXICON = load_lexicon()
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, punctuation), no model
@@ -29,8 +31,14 @@ def parse(rows):
     )
 
 
-def run(doc):
-    return extract_doc(doc, LEXICON, HedgeMatcher(doc.vocab, LEXICON))
+def run(doc, lexicon=None):
+    lexicon = lexicon or LEXICON
+    return extract_doc(doc, lexicon, HedgeMatcher(doc.vocab, lexicon))
+
+
+def with_model(weights, threshold=0.5):
+    """The bundled rules with a cue model of known weights instead of the trained one."""
+    return replace(LEXICON, cue_model=CueModel("model.test", weights, threshold, "stance", "test", "test"))
 
 
 def text_of(doc, span):
@@ -57,10 +65,55 @@ def test_speech_verb_with_that_clause():
     assert attribution["kind"] == "indirect"
 
 
-def test_verb_without_lexicon_entry_makes_nothing():
+def test_verb_without_lexicon_entry_makes_nothing_without_the_cue_model():
     rows = [r if r[0] != "said" else ("hoped", 1, "ROOT", "VERB", "zzz") for r in SAID_THAT]
-    attributions, _ = run(parse(rows))
+    attributions, _ = run(parse(rows), replace(LEXICON, cue_model=None))
     assert attributions == []
+
+
+DEFENDED = [
+    ("Trump", 1, "nsubj", "PROPN", "Trump"),
+    ("defended", 1, "ROOT", "VERB", "defend"),
+    ("his", 3, "poss", "PRON", "his"),
+    ("tweets", 1, "dobj", "NOUN", "tweet"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_cue_model_keeps_a_verb_it_scores_above_its_threshold():
+    doc = parse(DEFENDED)
+    [attribution], _ = run(doc, with_model({"lemma=defend": 4.0, "bias": -2.0}))
+    assert attribution["rule"] == "learned_cue:model.test"
+    assert (text_of(doc, attribution["source"]), attribution["cue"]["text"], attribution["content"]["text"]) == ("Trump", "defended", "his tweets")
+    assert attribution["cue"]["type"] == "stance"
+    assert run(doc, with_model({"lemma=defend": 1.0, "bias": -2.0}))[0] == []  # probability 0.27
+    assert run(doc, with_model({"bias": 30.0}, threshold=1))[0] == []  # threshold 1 switches it off
+
+
+def test_cue_model_leaves_the_verbs_a_rule_claimed():
+    [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
+    assert attribution["rule"].startswith("speech_verb_clause:")
+
+
+def test_cue_model_skips_times_and_scare_quotes():
+    called = parse([
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("at", 1, "prep", "ADP", "at"),
+        ("noon", 2, "pobj", "NOUN", "noon"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    called.ents = [Span(called, 3, 4, label="TIME")]
+    assert run(called, with_model({"bias": 30.0}))[0] == []
+    tweeted = parse([
+        ("Smith", 1, "nsubj", "PROPN", "Smith"),
+        ("tweeted", 1, "ROOT", "VERB", "tweet"),
+        ("“", 4, "punct", "PUNCT", "“"),
+        ("fake", 4, "amod", "ADJ", "fake"),
+        ("news", 1, "dobj", "NOUN", "news"),
+        ("”", 4, "punct", "PUNCT", "”"),
+    ])
+    assert run(tweeted, with_model({"bias": 30.0}))[0] == []
 
 
 def test_inverted_order_source_after_cue():

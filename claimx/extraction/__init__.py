@@ -206,14 +206,14 @@ def parents(candidates: list[Candidate]) -> list[int | None]:
 
 
 def cue_after_hedges(candidate: Candidate, markers: list[Marker], doc: Doc) -> None:
-    """"allegedly told": an adverb before the cue verb is part of the cue, except a hedge
-    marker, which is reported as the attribution's hedge instead."""
+    """"allegedly told", "also reportedly expressed": the adverbs before a cue verb are part of
+    the cue, except a hedge marker, which is reported as the attribution's hedge instead; the
+    cue starts after the last one."""
+    head = candidate.cue_head
     for marker in markers:
-        first, last = doc[marker.start], doc[marker.end - 1]
-        end = last.idx + len(last.text)
-        if first.idx == candidate.cue[0] and end < candidate.cue[1] and marker.end < len(doc):
-            following = doc[marker.end]
-            candidate.cue = (following.idx, candidate.cue[1])
+        adverb = all(t.pos_ == "ADV" for t in doc[marker.start : marker.end])
+        if head is not None and adverb and candidate.cue[0] <= doc[marker.start].idx and marker.end <= head.i:
+            candidate.cue = (doc[marker.end].idx, candidate.cue[1])
 
 
 def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:

@@ -6,7 +6,7 @@ Each construction takes a sentence (``Span``) and the document context and yield
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +39,7 @@ class Candidate:
     content: list[tuple[int, int]]
     source_head: Token | None = None
     source_tokens: list[Token] = field(default_factory=list)
+    cue_head: Token | None = None  # the cue word itself (the verb of "has also said")
     addressee: tuple[int, int] | None = None
     sentence: int = 0
     extra_rules: list[str] = field(default_factory=list)
@@ -391,6 +392,10 @@ def _scare_quote(quote: Quote, text: str) -> bool:
     return len(body.split()) < SHORTEST_QUOTED_STATEMENT and not body.endswith((".", "!", "?"))
 
 
+def _inside_quote(spans: list[tuple[int, int]], quote: Quote) -> bool:
+    return bool(spans) and all(quote.start <= start and end <= quote.end for start, end in spans)
+
+
 def _phrase_start(head: Token) -> int:
     """Where the noun phrase headed by ``head`` starts ("Ms. Moore", "the senator"), not
     counting punctuation or a quotation the parser hung from it."""
@@ -556,7 +561,7 @@ def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[T
     return Candidate(
         rule=f"{rule_name}:{rule.id}",
         cue=span_of(cue_toks), cue_lemma=cue.lemma_.lower(), cue_type=rule.type, stance=rule.stance,
-        content=spans,
+        content=spans, cue_head=cue,
         source_head=source_head,
         source_tokens=phrase_tokens(source_head, outside=cue) if source_head is not None else [],
         addressee=addressee_of(cue, rule) if cue.pos_ in VERB_POS else None,
@@ -596,5 +601,94 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("parenthetical_cue", verb, rule, content_tokens, subject, sent, context)
 
 
+LEARNED_ARGUMENT_DEPS = ("ccomp", "xcomp", "dobj")  # in this order of preference; then a prepositional object
+
+
+def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
+    """What a verb the rules did not claim might attribute: its clausal complement, else its
+    object, else the object of a preposition right after it. (dependency, tokens, preposition)."""
+    later = [c for c in verb.children if c.i > verb.i]
+    for dep in LEARNED_ARGUMENT_DEPS:
+        child = next((c for c in later if c.dep_ == dep), None)
+        if child is not None:
+            return dep, list(child.subtree), None
+    for prep in (c for c in later if c.dep_ == "prep"):
+        objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
+        between = verb.doc[verb.i + 1 : prep.i]
+        timed = any(o.ent_type_ in ("DATE", "TIME") for o in objects)  # "called at noon"
+        if objects and not timed and all(t.pos_ in ("ADV", "PART") for t in between):  # "looked closely at", not "looked, for once, at"
+            return "prep", [t for o in objects for t in o.subtree], prep
+    return None
+
+
+LONGEST_CLAUSE_BUCKET = 6  # clause length is a feature in buckets of five tokens, the last open-ended
+
+
+def verb_features(verb: Token, dep: str, preposition: Token | None, source: Token | None, passive: bool) -> list[str]:
+    """The named features the cue model weighs: the verb's lemma alone and with the argument's
+    dependency, preposition and kind of subject; tag and dependency; the subject's lemma and
+    kind (entity type, pronoun, part of speech); passive; clause length."""
+    lemma = verb.lemma_.lower()
+    if source is None:
+        kind = "none"
+    elif source.pos_ == "PRON":
+        kind = "PRON:" + source.lower_
+    else:
+        kind = source.ent_type_ or source.pos_
+    features = [
+        "bias", f"lemma={lemma}", f"lemma_dep={lemma}_{dep}", f"dep={dep}", f"tag={verb.tag_}", f"verb_dep={verb.dep_}",
+        f"subject={kind}", f"lemma_subject={lemma}_{'PRON' if kind.startswith('PRON:') else kind}", f"passive={passive}",
+        f"clause_length={min(sum(1 for _ in verb.subtree) // 5, LONGEST_CLAUSE_BUCKET)}",
+    ]
+    if preposition is not None:
+        features.append(f"lemma_prep={lemma}_{preposition.lower_}")
+    if source is not None:
+        features.append(f"subject_lemma={source.lemma_.lower()}")
+    return features
+
+
+class VerbReading(NamedTuple):
+    """A verb read as a possible cue: its argument, subject and the model's features."""
+    dep: str
+    tokens: list[Token]
+    preposition: Token | None
+    source_head: Token | None
+    features: list[str]
+
+
+def read_verb(verb: Token) -> VerbReading | None:
+    argument = verb_argument(verb) if verb.pos_ == "VERB" else None
+    if argument is None:
+        return None
+    dep, tokens, preposition = argument
+    subject, passive = find_subject(verb)
+    source_head = agent(verb) if passive else subject
+    return VerbReading(dep, tokens, preposition, source_head, verb_features(verb, dep, preposition, source_head, passive))
+
+
+def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
+    """Any other verb with an argument, kept when the cue model scores it high enough:
+    "Trump is defending his tweets", "Republicans are slamming Kaine". PolNeAR annotates such
+    stances by the thousand, too many verbs and too dependent on context for a list. Runs
+    after the rule constructions, which keep the verbs they claim."""
+    model = context.lexicon.cue_model
+    if model is None or model.threshold >= 1:
+        return
+    for verb in sent:
+        reading = read_verb(verb)
+        if reading is None or model.probability(reading.features) < model.threshold:
+            continue
+        known = context.lexicon.cue(verb.lemma_, "VERB")
+        rule = CueRule(id=model.id, lemma=verb.lemma_.lower(), pos="VERB", type=known.type if known else model.type,
+                       stance=known.stance if known else "neutral", complements=(reading.dep,), addressee=False,
+                       source=model.source, file=model.file)
+        candidate = _candidate("learned_cue", verb, rule, reading.tokens, reading.source_head, sent, context)
+        if any(_scare_quote(q, context.text) and _inside_quote(candidate.content, q) for q in context.quotes):
+            continue  # tweeted “fake news”: a label, not a statement
+        if reading.preposition is not None:
+            candidate.cue = (candidate.cue[0], reading.preposition.idx + len(reading.preposition.text))
+        yield candidate
+
+
 SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
-                          parenthetical_cues, dash_signatures)
+                          parenthetical_cues, dash_signatures, learned_verb_cues)
