@@ -71,6 +71,29 @@ def test_verb_without_lexicon_entry_makes_nothing_without_the_cue_model():
     assert attributions == []
 
 
+def test_content_runs_on_to_the_end_of_the_cue_clause_but_not_into_another_cue():
+    # the parser hung "and exceed them" and ", adding …" from the cue verb, not from the content
+    rows = [
+        ("She", 1, "nsubj", "PRON", "she"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("costs", 3, "nsubj", "NOUN", "cost"),
+        ("rose", 1, "ccomp", "VERB", "rise"),
+        ("and", 1, "cc", "CCONJ", "and"),
+        ("wages", 6, "nsubj", "NOUN", "wage"),
+        ("fell", 1, "conj", "VERB", "fall"),
+        (",", 1, "punct", "PUNCT", ","),
+        ("adding", 1, "advcl", "VERB", "add"),
+        ("that", 11, "mark", "SCONJ", "that"),
+        ("taxes", 11, "nsubj", "NOUN", "tax"),
+        ("doubled", 8, "ccomp", "VERB", "double"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    attributions, _ = run(doc, replace(LEXICON, cue_model=None))
+    contents = {a["cue"]["text"]: a["content"]["text"] for a in attributions}
+    assert contents == {"said": "costs rose and wages fell", "adding": "taxes doubled"}
+
+
 DEFENDED = [
     ("Trump", 1, "nsubj", "PROPN", "Trump"),
     ("defended", 1, "ROOT", "VERB", "defend"),

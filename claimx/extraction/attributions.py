@@ -222,6 +222,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             source_head = None
         if passive and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
+        content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         yield _candidate("speech_verb_clause" if not passive else "passive_cue_clause", verb, rule, content_tokens, source_head, sent, context)
 
 
@@ -250,6 +251,34 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             candidate.cue = (candidate.cue[0], prep.idx + len(prep.text))
             yield candidate
             break
+
+
+CONTINUATION_DEPS = {"conj", "cc", "advcl", "prep", "npadvmod", "oprd", "dobj", "punct"}
+
+
+def clause_rest(verb: Token, content_tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """What the parser hung from the cue verb after its content ("promising to meet and in
+    some cases exceed his goals", "imposed sanctions on terrorists, freezing their assets"):
+    the content goes on to the end of the verb's clause, unless a cue of its own follows
+    ("…, adding that …") or a time says when the cue happened ("on Friday")."""
+    if not content_tokens:
+        return []
+    end = max(t.i for t in content_tokens)
+    if end < verb.i:
+        return []
+    rest: list[Token] = []
+    for child in verb.children:
+        if child.i <= end:
+            continue
+        if child.dep_ not in CONTINUATION_DEPS or lexicon.cue(child.lemma_, "VERB") is not None or _when(child):
+            break
+        rest.extend(child.subtree)
+    return rest
+
+
+def _when(adjunct: Token) -> bool:
+    """"on Friday", "last week": when the cue happened, not part of what was said."""
+    return adjunct.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in adjunct.subtree)
 
 
 def _object_to_predicate(verb: Token, predicate_tokens: list[Token]) -> list[Token]:
@@ -682,7 +711,8 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = CueRule(id=model.id, lemma=verb.lemma_.lower(), pos="VERB", type=known.type if known else model.type,
                        stance=known.stance if known else "neutral", complements=(reading.dep,), addressee=False,
                        source=model.source, file=model.file)
-        candidate = _candidate("learned_cue", verb, rule, reading.tokens, reading.source_head, sent, context)
+        tokens = reading.tokens + clause_rest(verb, reading.tokens, context.lexicon)
+        candidate = _candidate("learned_cue", verb, rule, tokens, reading.source_head, sent, context)
         if any(_scare_quote(q, context.text) and _inside_quote(candidate.content, q) for q in context.quotes):
             continue  # tweeted “fake news”: a label, not a statement
         if reading.preposition is not None:
