@@ -94,6 +94,30 @@ def test_content_runs_on_to_the_end_of_the_cue_clause_but_not_into_another_cue()
     assert contents == {"said": "costs rose and wages fell", "adding": "taxes doubled"}
 
 
+def quoted_after(verb, lemma, obj):
+    return parse([
+        ("Clinton", 1, "nsubj", "PROPN", "Clinton"),
+        (verb, 1, "ROOT", "VERB", lemma),
+        (obj, 1, "dobj", "PROPN" if obj[0].isupper() else "NOUN", obj.lower()),
+        (":", 1, "punct", "PUNCT", ":"),
+        ("“", 7, "punct", "PUNCT", "“"),
+        ("We", 7, "nsubj", "PRON", "we"),
+        ("will", 7, "aux", "AUX", "will"),
+        ("win", 1, "parataxis", "VERB", "win"),
+        ("this", 9, "det", "DET", "this"),
+        ("race", 7, "dobj", "NOUN", "race"),
+        (".", 7, "punct", "PUNCT", "."),
+        ("”", 7, "punct", "PUNCT", "”"),
+    ])
+
+
+def test_quotation_is_not_the_content_of_a_cue_with_an_object_of_its_own():
+    no_model = replace(LEXICON, cue_model=None)
+    assert run(quoted_after("mentioned", "mention", "Machado"), no_model)[0] == []  # what she mentioned is Machado
+    [told], _ = run(quoted_after("told", "tell", "reporters"), no_model)  # the object of "told" is who heard it
+    assert told["rule"].startswith("quote_cue:") and told["content"]["text"] == "“ We will win this race . ”"
+
+
 DEFENDED = [
     ("Trump", 1, "nsubj", "PROPN", "Trump"),
     ("defended", 1, "ROOT", "VERB", "defend"),

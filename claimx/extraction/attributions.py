@@ -406,9 +406,23 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = quote_at(context.quotes, after.idx) if after is not None else None
         if quote is None or quote.start < verb.idx:
             quote = _quote_before(context.quotes, verb, subject)
-        if quote is None or _scare_quote(quote, context.text):
+        if quote is None or _scare_quote(quote, context.text) or _has_own_content(verb, rule, quote):
             continue
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
+
+
+def _has_own_content(verb: Token, rule: CueRule, quote: Quote) -> bool:
+    """The cue already names what was said, so the quotation next to it is not its content:
+    "has not mentioned Machado", "accusing her of …", "spoke out about the death" — an object
+    outside the quotation (unless it is the addressee: "told reporters: “…”") or the object of
+    one of the rule's prepositions."""
+    for child in verb.children:
+        outside = not quote.start <= child.idx < quote.end
+        if child.dep_ == "dobj" and outside and not rule.addressee:
+            return True
+        if child.dep_ == "prep" and child.lower_ in rule.prepositions and outside and any(g.dep_ == "pobj" for g in child.children):
+            return True
+    return False
 
 
 SHORTEST_QUOTED_STATEMENT = 4  # words; shorter quoted phrases are mostly scare quotes or labels
