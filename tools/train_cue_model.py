@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from claimx.evaluate import predicted, read_brat, same_attribution
+from claimx.evaluate import GoldError, predicted, read_brat, same_attribution
 from claimx.extraction.attributions import read_verb
 from claimx.pipeline import load_pipeline
 from claimx.component import EXTENSION
@@ -33,6 +33,8 @@ SOURCE = "logistic regression over verb features, fitted on PolNeAR train by too
 
 def examples(corpus: Path, limit: int | None) -> list[tuple[list[str], bool]]:
     gold = read_brat(corpus)
+    if not gold:
+        raise GoldError(f"{corpus}: no annotated documents (text/*.txt with attributions/*.ann)")
     stems = sorted(gold)[:limit]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as keep_all:
         keep_all.write(json.dumps({"id": MODEL_ID, "weights": {}, "threshold": 0, "type": "stance", "source": "training"}) + "\n")
@@ -86,7 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-count", type=int, default=5, help="drop features seen fewer times (default 5)")
     parser.add_argument("--limit", type=int, help="use only the first N documents (a quick trial)")
     args = parser.parse_args(argv)
-    rows = examples(args.corpus, args.limit)
+    try:
+        rows = examples(args.corpus, args.limit)
+    except GoldError as error:
+        parser.error(str(error))
     positives = sum(1 for _, positive in rows if positive)
     print(f"{len(rows)} candidate verbs, {positives} match a gold attribution", file=sys.stderr)
     weights = fit(frequent(rows, args.min_count), args.epochs, args.rate, args.l2)

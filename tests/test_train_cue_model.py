@@ -1,0 +1,55 @@
+"""tools/train_cue_model.py end to end on a corpus written for the test: the labels come from
+the gold, and the fit moves each verb's weight the way its examples point."""
+import importlib.util
+
+import pytest
+
+from claimx.lexicon import load_lexicon
+
+from conftest import ROOT
+
+SENTENCES = ["Trump defended his tweets.", "The club bought a house.", "Pence defended the plan.", "The firm bought a boat."]
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location("train_cue_model", ROOT / "tools" / "train_cue_model.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_corpus(folder):
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    text = " ".join(SENTENCES)
+    (folder / "text" / "a.txt").write_text(text, encoding="utf-8")
+    lines, number = [], 0
+    for sentence in SENTENCES:
+        if "defended" not in sentence:
+            continue  # buying is not a stance: no annotation
+        start = text.index(sentence)
+        subject, _, rest = sentence.partition(" defended ")
+        parts = {"Source": (start, start + len(subject)), "Cue": (start + len(subject) + 1, start + len(subject) + 9),
+                 "Content": (start + len(subject) + 10, start + len(sentence) - 1)}
+        refs = []
+        for role, (s, e) in parts.items():
+            number += 1
+            lines.append(f"T{number}\t{role} {s} {e}\t{text[s:e]}")
+            refs.append(f"{role}:T{number}")
+        lines.append(f"E{number}\t{refs[1]} {refs[0]} {refs[2]}")
+    (folder / "attributions" / "a_ann1.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_training_learns_from_the_gold_and_writes_a_loadable_model(tmp_path, capsys):
+    write_corpus(tmp_path / "corpus")
+    out = tmp_path / "model.jsonl"
+    assert load_tool().main([str(tmp_path / "corpus"), "--out", str(out), "--min-count", "1", "--epochs", "5"]) == 0
+    assert "4 candidate verbs, 2 match a gold attribution" in capsys.readouterr().err
+    model = load_lexicon([out]).cue_model
+    assert model.weights["lemma=defend"] > 0 > model.weights["lemma=buy"]
+
+
+def test_a_folder_that_is_not_a_corpus_is_a_usage_error(tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        load_tool().main([str(tmp_path)])
+    assert stop.value.code == 2
