@@ -118,6 +118,27 @@ def test_quotation_is_not_the_content_of_a_cue_with_an_object_of_its_own():
     assert told["rule"].startswith("quote_cue:") and told["content"]["text"] == "“ We will win this race . ”"
 
 
+def said_that(verb, lemma, subject):
+    return parse([
+        ("Ann", 1, "nsubj", "PROPN", "Ann"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        (subject, 3, "nsubj", "NOUN", subject.lower()),
+        (verb, 1, "ccomp", "VERB", lemma),
+        ("that", 6, "mark", "SCONJ", "that"),
+        ("taxes", 6, "nsubj", "NOUN", "tax"),
+        ("rise", 3, "ccomp", "VERB", "rise"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+
+
+def test_a_mental_state_inside_reported_speech_is_part_of_it_but_reported_speech_nests():
+    no_model = replace(LEXICON, cue_model=None)
+    [said], _ = run(said_that("believe", "believe", "Officials"), no_model)
+    assert said["cue"]["text"] == "said" and said["content"]["text"] == "Officials believe that taxes rise"
+    outer, inner = run(said_that("claim", "claim", "Officials"), no_model)[0]
+    assert (outer["cue"]["text"], inner["cue"]["text"], inner["parent"]) == ("said", "claim", outer["id"])
+
+
 DEFENDED = [
     ("Trump", 1, "nsubj", "PROPN", "Trump"),
     ("defended", 1, "ROOT", "VERB", "defend"),

@@ -216,6 +216,16 @@ def cue_after_hedges(candidate: Candidate, markers: list[Marker], doc: Doc) -> N
             candidate.cue = (doc[marker.end].idx, candidate.cue[1])
 
 
+NESTABLE_TYPES = REPORTED_TYPES | {"stance"}
+
+
+def reported_within(candidates: list[Candidate], parent_of: list[int | None]) -> list[Candidate]:
+    """"Trump said he plans to …", "she said she thinks …": a belief, intention or other
+    mental state inside another attribution's content is part of what was reported, not an
+    attribution of its own; reported speech and stances inside it stay (nesting)."""
+    return [c for c, parent in zip(candidates, parent_of) if parent is None or c.cue_type in NESTABLE_TYPES]
+
+
 def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:
     """A marker is in scope of an attribution when it sits in the source, cue or addressee,
     hangs from the cue's verb (or a verb governing it), or lies inside the content."""
@@ -275,6 +285,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     markers = hedge_matcher(doc)
     for candidate in candidates:
         cue_after_hedges(candidate, markers, doc)
+    candidates = reported_within(candidates, parents(candidates))
     parent_of = parents(candidates)
     records = []
     for index, candidate in enumerate(candidates):
