@@ -210,9 +210,12 @@ def cue_after_hedges(candidate: Candidate, markers: list[Marker], doc: Doc) -> N
     the cue, except a hedge marker, which is reported as the attribution's hedge instead; the
     cue starts after the last one."""
     head = candidate.cue_head
+    if head is None:
+        return
     for marker in markers:
-        adverb = all(t.pos_ == "ADV" for t in doc[marker.start : marker.end])
-        if head is not None and adverb and candidate.cue[0] <= doc[marker.start].idx and marker.end <= head.i:
+        if marker.end > head.i or doc[marker.start].idx < candidate.cue[0]:
+            continue
+        if all(t.pos_ == "ADV" for t in doc[marker.start : marker.end]):
             candidate.cue = (doc[marker.end].idx, candidate.cue[1])
 
 
