@@ -90,6 +90,13 @@ def test_nested_attribution_gets_a_parent(run):
     assert inner.parent == outer.id and outer.parent is None
 
 
+def test_speech_reported_inside_a_quotation_is_part_of_the_quote(run):
+    text = "“The board told us the plant would close,” the mayor said."
+    [attribution] = run(text)
+    assert (attribution.source.text, attribution.cue.text) == ("the mayor", "said")
+    assert "The board told us" in attribution.content.text
+
+
 def test_surname_and_pronoun_resolve_to_the_full_name(run):
     text = "Dmitry Peskov spoke on Monday. Later Peskov said the talks were over. He said nothing else was planned."
     attributions = run(text)

@@ -41,13 +41,15 @@ FIRST_PERSON = {"i", "we", "you"}
 
 
 def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
-    """"I think …", "you know …", "we want …" are a speaker's own words (inside a quotation,
-    or in a transcript or column without marks), not an attribution the article makes; inside
-    a quotation only reported speech is kept (nesting)."""
+    """Inside a quotation everything is the quoted speaker's words, part of the quote's
+    content: "“The board told us the plant would close,” the mayor said" is one attribution.
+    Outside one, "I think …", "you know …", "we want …" are a writer's or speaker's own words
+    (a transcript, a column), not an attribution the article makes. PolNeAR dev marks 9 of
+    the 70 attributions this drops inside quotations."""
     inside = any(q.start < candidate.cue[0] < q.end for q in quotes)
     first_person = candidate.source_head is not None and candidate.source_head.lower_ in FIRST_PERSON
     mental = candidate.cue_type not in REPORTED_TYPES
-    return (inside and (mental or first_person)) or (mental and first_person)
+    return inside or (mental and first_person)
 
 
 def extend_past_colon(candidate: Candidate, text: str) -> None:
