@@ -279,11 +279,14 @@ def test_discussed_object_is_the_content(run):
     [
         ("The governor appeared on the radio and began by saying he would not resign.", "The governor"),
         ("She declined to name candidates, aside from saying she wants a younger team.", "She"),
+        ("The mayor appeared at a hearing for his role in the deal and for saying that the plan would fail.", "The mayor"),
+        ("The senator was criticized for saying that the bill was dead.", "The senator"),  # passive above, active saying
     ],
 )
 def test_gerund_after_a_preposition_takes_the_governing_subject(run, text, source):
     said = [a for a in run(text) if a.cue.text == "saying"]
     assert [a.source.text for a in said] == [source]
+    assert said[0].rule.startswith("speech_verb_clause")
 
 
 def test_name_left_in_a_phrase_by_a_missing_comma_is_the_source(run):

@@ -114,15 +114,19 @@ def span_of(tokens: list[Token]) -> tuple[int, int]:
 
 def find_subject(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject, climbing through conjoined and participial verbs ("…, adding that",
-    "began by saying", "aside from saying"). Returns (subject, passive)."""
+    "began by saying", "aside from saying"). Returns (subject, passive): a passive subject
+    found higher up makes the verb passive only through conjoined verbs ("it was reported and
+    widely believed"), not "was criticized for saying", whose subject did the saying."""
     current = verb
+    conjoined = True  # reached through conjoined verbs only: a passive subject stays passive
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT:
-                return child, child.dep_ == PASSIVE_SUBJECT
+                return child, child.dep_ == PASSIVE_SUBJECT and conjoined
         governor = _governing_verb(current)
         if governor is None:
             break
+        conjoined = conjoined and current.dep_ == "conj"
         current = governor
     return None, False
 
@@ -133,6 +137,8 @@ def _governing_verb(verb: Token) -> Token | None:
     if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
         return None
     head = verb.head
+    while verb.dep_ == "pcomp" and head.dep_ == "conj" and head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head  # "for his role … and for saying": the first of the conjoined prepositions
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
         if head.pos_ not in VERB_POS and head.dep_ == "advmod":
