@@ -352,3 +352,19 @@ def test_content_not_stopping_at_a_colon_is_unchanged():
     doc, candidate = _colon_candidate("one")
     extend_past_colon(candidate, doc.text)
     assert [doc.text[s:e] for s, e in candidate.content] == ["she has one"]
+
+
+def test_a_cue_noun_with_a_subject_takes_it_as_source():
+    # the tagger misreads a verb as a plural noun but still hangs the subject from it
+    doc = parse([
+        ("Hartley", 1, "nsubj", "PROPN", "Hartley"),
+        ("claims", 1, "ROOT", "NOUN", "claim"),
+        ("that", 5, "mark", "SCONJ", "that"),
+        ("the", 4, "det", "DET", "the"),
+        ("audit", 5, "nsubj", "NOUN", "audit"),
+        ("erred", 1, "ccomp", "VERB", "err"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert attribution["rule"].startswith("noun_cue")
+    assert (text_of(doc, attribution["source"]), attribution["content"]["text"]) == ("Hartley", "the audit erred")

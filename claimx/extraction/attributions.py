@@ -499,7 +499,8 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A cue noun with a that-clause: "X's claim that …", "the statement from X that …"."""
+    """A cue noun with a that-clause: "X's claim that …", "the statement from X that …"; a noun
+    with a subject is a verb the tagger misread ("Trump claims that …")."""
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue
@@ -509,7 +510,7 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
         if not clauses:
             continue
-        source_head = next((c for c in noun.children if c.dep_ == "poss"), None)
+        source_head = next((c for c in noun.children if c.dep_ in ("poss", "nsubj")), None)
         if source_head is None:
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
                 source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
