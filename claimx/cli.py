@@ -280,7 +280,7 @@ def lexicon_command(
         if kind and entry_kind != kind:
             continue
         if isinstance(entry, CueRule):
-            detail = f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}"
+            detail = f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}" + (" relay" if entry.relay else "")
         elif isinstance(entry, HedgeRule):
             pattern = entry.pattern if isinstance(entry.pattern, str) else json.dumps(entry.pattern, ensure_ascii=False)
             detail = f"{'PSEUDO' if entry.pseudo else entry.category}: {pattern}"

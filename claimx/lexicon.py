@@ -51,6 +51,7 @@ class CueRule:
     source: str
     file: str
     prepositions: tuple[str, ...] = ()  # "called for X", "pointed to X": the object of one is the content
+    relay: bool = False  # passes on another's words: "Reuters quoted X as saying", "officials cited by CNN"
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,7 @@ class Lexicon:
 
 
 CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
-CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list}
+CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool}
 HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
 HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
@@ -215,7 +216,7 @@ def parse_cue(where: str, path: Path, record: dict) -> CueRule:
     return CueRule(
         id=record["id"], lemma=record["lemma"].lower(), pos=record["pos"], type=record["type"],
         stance=record["stance"], complements=complements, addressee=record.get("addressee", False),
-        source=record["source"], file=str(path), prepositions=prepositions,
+        source=record["source"], file=str(path), prepositions=prepositions, relay=record.get("relay", False),
     )
 
 

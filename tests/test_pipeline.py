@@ -97,6 +97,28 @@ def test_speech_reported_inside_a_quotation_is_part_of_the_quote(run):
     assert "The board told us" in attribution.content.text
 
 
+@pytest.mark.parametrize(
+    "text, relay, relay_source, inner, inner_source",
+    [
+        ("The newspaper quoted the minister as saying that taxes would rise.", "quoted", "The newspaper", "saying", "the minister"),
+        ("The minister was quoted by Reuters as saying the deal was off.", "was quoted", "Reuters", "saying", "The minister"),
+        ("Advisers to the president, cited by CNN, claim that the talks failed.", "cited by", "CNN", "claim", "Advisers to the president"),
+    ],
+)
+def test_relayed_speech_is_two_nested_attributions(run, text, relay, relay_source, inner, inner_source):
+    attributions = run(text)
+    outer, nested = only(attributions, relay), only(attributions, inner)
+    assert outer.source.text == relay_source and outer.parent is None
+    assert nested.parent == outer.id and nested.source.text == inner_source  # the relay is not part of it
+    assert nested.content.text in ("taxes would rise", "the deal was off", "the talks failed")
+    assert_offsets(text, outer)
+
+
+def test_quoted_as_saying_without_an_agent_is_the_quoted_persons_attribution(run):
+    [attribution] = run("The minister was quoted as saying the deal was off.")
+    assert (attribution.source.text, attribution.cue.text, attribution.content.text) == ("The minister", "saying", "the deal was off")
+
+
 def test_surname_and_pronoun_resolve_to_the_full_name(run):
     text = "Dmitry Peskov spoke on Monday. Later Peskov said the talks were over. He said nothing else was planned."
     attributions = run(text)

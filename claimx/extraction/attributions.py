@@ -117,6 +117,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     "began by saying", "aside from saying"). Returns (subject, passive): a passive subject
     found higher up makes the verb passive only through conjoined verbs ("it was reported and
     widely believed"), not "was criticized for saying", whose subject did the saying."""
+    quoted = _object_before_as(verb)
+    if quoted is not None:
+        return quoted, False
     current = verb
     conjoined = True  # reached through conjoined verbs only: a passive subject stays passive
     for _ in range(4):
@@ -129,6 +132,14 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         conjoined = conjoined and current.dep_ == "conj"
         current = governor
     return None, False
+
+
+def _object_before_as(verb: Token) -> Token | None:
+    """"Reuters quoted a senior official as saying …": the object of the verb that governs
+    "as" + gerund is the gerund's subject, not the verb's own subject."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as" or verb.head.head.i == verb.head.i:
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
 
 
 def _governing_verb(verb: Token) -> Token | None:
@@ -230,6 +241,58 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         yield _candidate("speech_verb_clause" if not passive else "passive_cue_clause", verb, rule, content_tokens, source_head, sent, context)
+
+
+def _relay_rule(verb: Token, context: Context) -> CueRule | None:
+    rule = context.lexicon.cue(verb.lemma_, "VERB") if verb.pos_ in VERB_POS else None
+    return rule if rule is not None and rule.relay else None
+
+
+def _relays(noun: Token, context: Context) -> list[Token]:
+    """The participles relaying what ``noun`` said ("cited by CNN"): attributions of their own."""
+    return [c for c in noun.children if c.dep_ == "acl" and _relay_rule(c, context) and any(g.dep_ == "agent" for g in c.children)]
+
+
+def quoted_as_saying(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Reuters quoted a senior official as saying …", "the minister was quoted by Reuters as
+    saying …": the relaying verb is an attribution whose content is the person quoted with
+    what they said; the gerund is that person's own attribution, nested in it. Without an
+    agent ("was quoted as saying") there is no relay, only the quoted person's attribution."""
+    for verb in sent:
+        rule = _relay_rule(verb, context)
+        if rule is None:
+            continue
+        gerund = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for g in p.children
+                       if g.dep_ == "pcomp" and g.pos_ in VERB_POS and context.lexicon.cue(g.lemma_, "VERB")), None)
+        if gerund is None:
+            continue
+        subject, passive = find_subject(verb)
+        quoted = subject if passive else next((c for c in verb.children if c.dep_ == "dobj"), None)
+        source_head = agent(verb) if passive else subject
+        if quoted is None or source_head is None:
+            continue
+        content_tokens = list(quoted.subtree) + list(gerund.head.subtree)
+        yield _candidate("quoted_as_saying", verb, rule, content_tokens, source_head, sent, context)
+
+
+def relayed_by(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Advisers to the president, cited by CNN, claim that …": the participle relays the
+    claim of the noun it modifies. Its source is the agent, its content the claim (the
+    clause without the participle), in which the claim nests as an attribution of its own."""
+    for verb in sent:
+        rule = _relay_rule(verb, context)
+        if rule is None or verb.dep_ != "acl" or verb.head.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        outlet = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        claim = verb.head.head
+        if outlet is None or claim.pos_ not in VERB_POS or context.lexicon.cue(claim.lemma_, "VERB") is None:
+            continue
+        relay = {t.i for t in verb.subtree}
+        content_tokens = [t for t in claim.subtree if t.i not in relay]
+        candidate = _candidate("relayed_by", verb, rule, content_tokens, outlet, sent, context)
+        candidate.cue = (candidate.cue[0], by.idx + len(by.text))
+        yield candidate
 
 
 def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -613,7 +676,7 @@ def _candidate(rule_name: str, cue: Token, rule: CueRule, content_tokens: list[T
         cue=span_of(cue_toks), cue_lemma=cue.lemma_.lower(), cue_type=rule.type, stance=rule.stance,
         content=spans, cue_head=cue,
         source_head=source_head,
-        source_tokens=phrase_tokens(source_head, outside=cue) if source_head is not None else [],
+        source_tokens=phrase_tokens(source_head, outside=cue, without=_relays(source_head, context)) if source_head is not None else [],
         addressee=addressee_of(cue, rule) if cue.pos_ in VERB_POS else None,
         sentence=context.resolver.sentence_of.get(sent.start, 0),
         clause_end=max(t.idx + len(t.text) for t in clause) if clause else cue.idx + len(cue.text),
@@ -741,5 +804,5 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         yield candidate
 
 
-SENTENCE_CONSTRUCTIONS = (speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)

@@ -7,6 +7,7 @@ publication") go to the most recent plausible mention, preferring subjects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,13 +35,15 @@ def _trimmed(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def phrase_tokens(head: Token, outside: Token | None = None) -> list[Token]:
+def phrase_tokens(head: Token, outside: Token | None = None, without: Iterable[Token] = ()) -> list[Token]:
     """The noun phrase of ``head`` as PolNeAR marks sources: with its relative and
     participial clauses ("a poll released last week", "Don Fowler, who led the party"), but
-    without adverbial clauses and without a clause holding ``outside`` (the cue)."""
+    without adverbial clauses, without a clause holding ``outside`` (the cue) and without the
+    children in ``without`` (a relay: "Advisers, cited by CNN," are the advisers)."""
     excluded: set[int] = set()
+    dropped = {t.i for t in without}
     for child in head.children:
-        if child.dep_ in CLAUSE_MODIFIER_DEPS or (outside is not None and any(t.i == outside.i for t in child.subtree)):
+        if child.dep_ in CLAUSE_MODIFIER_DEPS or child.i in dropped or (outside is not None and any(t.i == outside.i for t in child.subtree)):
             excluded.update(t.i for t in child.subtree)
     index = {t.i for t in head.subtree if t.i not in excluded}
     left = right = head.i
