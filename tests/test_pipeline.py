@@ -154,6 +154,17 @@ def test_agentless_report_has_no_source(run):
     assert attribution.source is None
 
 
+@pytest.mark.parametrize("text, cue, subject", [
+    ("The minister is said to have resigned.", "is said", "The minister"),
+    ("The suspect is believed to have fled abroad.", "is believed", "The suspect"),
+])
+def test_x_is_said_to_has_no_source_and_x_in_the_content(run, text, cue, subject):
+    attribution = only(run(text), cue)
+    assert attribution.source is None and attribution.hedged
+    assert attribution.rule.startswith("passive_cue_clause")
+    assert [text[s:e] for s, e in attribution.content.spans][0] == subject
+
+
 def test_distancing_cue_has_stance_and_hedge(run):
     text = "The company claimed that its product was safe."
     attribution = only(run(text), "claimed")

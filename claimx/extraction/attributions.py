@@ -227,7 +227,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type == "according_to":
             continue
-        complements = [c for c in verb.children if c.dep_ in rule.complements and _is_clausal(c, rule)]
+        raised = not rule.addressee and any(c.dep_ == PASSIVE_SUBJECT for c in verb.children)  # "X is said to …"
+        complements = [c for c in verb.children if (c.dep_ in rule.complements or (raised and c.dep_ == "xcomp")) and _is_clausal(c, rule)]
         if not complements:
             continue
         content_tokens = [t for c in complements for t in c.subtree]
