@@ -165,6 +165,14 @@ def test_x_is_said_to_has_no_source_and_x_in_the_content(run, text, cue, subject
     assert [text[s:e] for s, e in attribution.content.spans][0] == subject
 
 
+@pytest.mark.parametrize("text", [
+    "Officials met leaders of a group called the Free Union on Monday.",
+    "The program, called EB-5, lets investors apply for visas.",
+])
+def test_a_naming_participle_is_not_an_attribution(run, text):
+    assert [a.cue.text for a in run(text) if a.cue.text.startswith("called")] == []
+
+
 def test_distancing_cue_has_stance_and_hedge(run):
     text = "The company claimed that its product was safe."
     attribution = only(run(text), "claimed")

@@ -225,7 +225,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if verb.pos_ not in VERB_POS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type == "according_to":
+        if rule is None or rule.type == "according_to" or _naming_participle(verb):
             continue
         raised = not rule.addressee and any(c.dep_ == PASSIVE_SUBJECT for c in verb.children)  # "X is said to …"
         complements = [c for c in verb.children if (c.dep_ in rule.complements or (raised and c.dep_ == "xcomp")) and _is_clausal(c, rule)]
@@ -294,6 +294,12 @@ def relayed_by(sent: Span, context: Context) -> Iterator[Candidate]:
         candidate = _candidate("relayed_by", verb, rule, content_tokens, outlet, sent, context)
         candidate.cue = (candidate.cue[0], by.idx + len(by.text))
         yield candidate
+
+
+def _naming_participle(verb: Token) -> bool:
+    """"a group called Lashkar-e-Taiba", "the program, called EB-5": a past participle
+    modifying a noun, with no one doing the calling, names the noun; nobody is quoted."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
