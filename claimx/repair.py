@@ -4,6 +4,8 @@
 - words glued by scraping ("…yetPeskov told TASS") are split by inserting ", " (the usual
   lost material is a closing quote and comma), when the split is plainly right;
 - boilerplate lines ("See also …", "Leave a Reply") are blanked with spaces, same length;
+- hard-wrapped prose ("… that the bridge\nwould reopen …", as text dumps and e-mail have
+  it) is unwrapped: a line break inside a paragraph becomes a space, same length;
 - runs of more than ``LONGEST_WORD`` characters without white space (base64 images, minified
   scripts, a megabyte of punctuation) are blanked too: no word is that long, and the
   tokenizer's prefix and suffix search is quadratic in the length of one.
@@ -69,6 +71,32 @@ def blank_boilerplate(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
     return "".join(out)
 
 
+SENTENCE_END = frozenset(".!?…:;\"”’'")
+# a line break with text on both sides: the last character before it and the first after it
+LINE_BREAK = re.compile(r"(\S)[ \t\r]*\n[ \t]*(?=(\S))")
+
+
+def unwrap_lines(text: str) -> str:
+    """Replace the line breaks inside paragraphs of hard-wrapped text by spaces.
+
+    A break is a wrap when the line before does not end a sentence and the next line starts
+    in lower case; those are always unwrapped. When there are at least three and they are
+    most of the breaks after such open lines, the text is hard-wrapped, and every break
+    between two non-blank lines is unwrapped ("… that\nPresident Obama …", "… on Sept.\n11"):
+    only blank lines then separate paragraphs and headlines."""
+    breaks = [(m.end(1) + m.group(0)[1:].index("\n"), m.group(1), m.group(2)) for m in LINE_BREAK.finditer(text)]
+    open_lines = [b for b in breaks if b[1] not in SENTENCE_END]
+    wraps = [b for b in open_lines if b[2].islower()]
+    hard_wrapped = len(wraps) >= 3 and 2 * len(wraps) >= len(open_lines)
+    unwrap = breaks if hard_wrapped else wraps
+    if not unwrap:
+        return text
+    chars = list(text)
+    for at, _, _ in unwrap:
+        chars[at] = " "
+    return "".join(chars)
+
+
 def blank_long_runs(text: str) -> str:
     """Replace every run of non-space characters longer than ``LONGEST_WORD`` by spaces."""
     return LONG_RUN.sub(lambda m: " " * len(m.group()), text)
@@ -93,7 +121,7 @@ def glued_splits(text: str, is_known_word: Callable[[str], bool]) -> list[int]:
 
 
 def repair(text: str, is_known_word: Callable[[str], bool], boilerplate: Iterable[re.Pattern[str]] = ()) -> Repaired:
-    cleaned = blank_long_runs(blank_boilerplate(text, boilerplate))
+    cleaned = blank_long_runs(unwrap_lines(blank_boilerplate(text, boilerplate)))
     splits = glued_splits(cleaned, is_known_word)
     if not splits:
         return Repaired(cleaned, text)

@@ -143,6 +143,19 @@ def test_a_headline_line_does_not_merge_with_the_next_sentence(run):
     assert "Mayor" not in attribution.content.text
 
 
+def test_hard_wrapped_text_reads_as_if_unwrapped(run):
+    text = ("The mayor of the city said on Monday that the bridge\nwould reopen in May, after"
+            " repairs that cost the\ncouncil more than it had planned. “We are\nready,” the"
+            " engineer told\nreporters.\n")
+    attributions = run(text)
+    said = only(attributions, "said")
+    assert said.content.text == "the bridge\nwould reopen in May, after repairs that cost the\ncouncil more than it had planned"
+    told = only(attributions, "told")
+    assert told.source.text == "the engineer" and told.content.text.startswith("“We are\nready")
+    for attribution in attributions:
+        assert_offsets(text, attribution)  # texts and offsets are the original's, line breaks included
+
+
 def test_boilerplate_lines_make_no_attributions(run):
     text = "See also  Officials said that prices rose\nLeave a Reply\n2 min read"
     assert run(text) == []

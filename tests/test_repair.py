@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from claimx.repair import chunks, glued_splits, repair
+from claimx.repair import chunks, glued_splits, repair, unwrap_lines
 
 KNOWN = {"yet", "said", "the", "story", "told", "plans", "no", "mac"}
 
@@ -52,3 +52,21 @@ def test_chunks_cover_the_text_in_order(limit):
 
 def test_empty_text_is_one_empty_chunk():
     assert list(chunks("", 10)) == [(0, "")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a lower-case continuation is always a wrap
+        ("The mayor said that the bridge\nwould reopen.", "The mayor said that the bridge would reopen."),
+        # a headline line, then a sentence: not wrapped
+        ("Mayor says budget is tight\nThe council said no.", "Mayor says budget is tight\nThe council said no."),
+        # hard-wrapped text: every single break inside a paragraph goes, blank lines stay
+        ("Officials said on\nMonday that the\nbridge would\nreopen after\nrepairs.\n\nNext paragraph\nhere.",
+         "Officials said on Monday that the bridge would reopen after repairs.\n\nNext paragraph here."),
+        ("Two lines.\nNo wrap here.", "Two lines.\nNo wrap here."),
+    ],
+)
+def test_hard_wrapped_lines_are_joined_without_moving_offsets(text, expected):
+    assert unwrap_lines(text) == expected
+    assert len(unwrap_lines(text)) == len(text)
