@@ -114,6 +114,27 @@ def test_relayed_speech_is_two_nested_attributions(run, text, relay, relay_sourc
     assert_offsets(text, outer)
 
 
+@pytest.mark.parametrize(
+    "text, reporter, cited, claim",
+    [
+        ("Reuters, citing two officials, reported that the deal was off.", "Reuters", "two officials", "the deal was off"),
+        ("The paper said, citing a senior diplomat, that talks had stalled.", "The paper", "a senior diplomat", "talks had stalled"),
+        ("Citing unnamed sources, the agency said the minister would resign.", "the agency", "unnamed sources", "the minister would resign"),
+    ],
+)
+def test_citing_a_source_makes_it_the_source_of_the_report(run, text, reporter, cited, claim):
+    attributions = run(text)
+    citing = [a for a in attributions if a.rule.startswith("citing")]
+    assert [(a.source.text, a.content.text) for a in citing] == [(cited, claim)]
+    [report] = [a for a in attributions if a.source.text == reporter]
+    assert report.content.text == claim and citing[0].parent == report.id
+
+
+def test_citing_evidence_is_not_a_source(run):
+    attributions = run("The senator said the economy had grown, citing the rise in wages.")
+    assert not any(a.rule.startswith("citing") for a in attributions)
+
+
 def test_quoted_as_saying_without_an_agent_is_the_quoted_persons_attribution(run):
     [attribution] = run("The minister was quoted as saying the deal was off.")
     assert (attribution.source.text, attribution.cue.text, attribution.content.text) == ("The minister", "saying", "the deal was off")

@@ -193,9 +193,15 @@ def kind_of(candidate: Candidate, quotes: list[Quote]) -> str:
 
 
 def parents(candidates: list[Candidate]) -> list[int | None]:
-    """The innermost other attribution whose content holds this one's cue."""
+    """The innermost other attribution whose content holds this one's cue, or the one that
+    passes it on ("X reported, citing Y, that …": Y's attribution is X's)."""
     result: list[int | None] = []
     for index, candidate in enumerate(candidates):
+        if candidate.relayed_by is not None:
+            relay = next((i for i, other in enumerate(candidates) if other.cue_head is not None and other.cue_head.i == candidate.relayed_by.i), None)
+            if relay is not None:
+                result.append(relay)
+                continue
         best, best_size = None, None
         for other_index, other in enumerate(candidates):
             if other_index == index or not _inside(candidate.cue, other.content):

@@ -45,6 +45,7 @@ class Candidate:
     extra_rules: list[str] = field(default_factory=list)
     clause_end: int = 0  # end of the cue's own clause ("said on Saturday at the gala")
     open_ended: bool = True  # a following cue-less quotation may be the same speaker's (not after a signature)
+    relayed_by: Token | None = None  # the cue verb of the attribution passing this one on ("X reported, citing Y")
 
 
 @dataclass
@@ -232,6 +233,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if not complements:
             continue
         content_tokens = [t for c in complements for t in c.subtree]
+        cited = {u.i for t in content_tokens if getattr(_cited_for(t, context), "i", None) == verb.i for u in t.subtree}
+        content_tokens = [t for t in content_tokens if t.i not in cited]  # "…, citing X" is an attribution of its own
         if any(c.dep_ == "oprd" for c in complements):  # "called the charges false": object + predicate
             content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb)
@@ -274,6 +277,49 @@ def quoted_as_saying(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         content_tokens = list(quoted.subtree) + list(gerund.head.subtree)
         yield _candidate("quoted_as_saying", verb, rule, content_tokens, source_head, sent, context)
+
+
+def citing(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"Reuters, citing two officials, reported that …", "…, citing people familiar with the
+    talks": the reporter passes on what the cited people said. The cited are the source of
+    the report's content, as an attribution nested in the report (not inside its content,
+    so the link is kept explicitly)."""
+    for verb in sent:
+        reporter = _cited_for(verb, context)
+        if reporter is None:
+            continue
+        cited = next(c for c in verb.children if c.dep_ == "dobj")
+        relay = {t.i for t in verb.subtree}
+        content_tokens = [t for c in reporter.children if c.dep_ == "ccomp" for t in c.subtree if t.i not in relay]
+        candidate = _candidate("citing", verb, _relay_rule(verb, context), content_tokens, cited, sent, context)
+        candidate.relayed_by = reporter
+        yield candidate
+
+
+def _cited_for(verb: Token, context: Context) -> Token | None:
+    """The reporting verb a participle "citing X" hangs from, directly or from inside its
+    clausal content; None when ``verb`` is not such a participle."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or _relay_rule(verb, context) is None:
+        return None
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if cited is None or not _could_speak(cited, context):
+        return None  # "citing the release of prisoners": evidence, not a source
+    head = verb.head
+    if head.dep_ == "ccomp" and head.head.i != head.i:
+        head = head.head
+    rule = context.lexicon.cue(head.lemma_, "VERB") if head.pos_ in VERB_POS else None
+    if rule is None or rule.type not in ("speech", "writing") or not any(c.dep_ == "ccomp" for c in head.children):
+        return None
+    return head
+
+
+def _could_speak(noun: Token, context: Context) -> bool:
+    """A person, organisation, outlet or anonymous source ("two officials", "Reuters", "a
+    senior diplomat"), not a thing."""
+    if noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.pos_ in ("PROPN", "PRON"):
+        return True
+    words = context.lexicon.source_kind_words
+    return noun.lemma_.lower() in words("anonymous") | words("media") | words("nominal")
 
 
 def relayed_by(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -811,5 +857,5 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         yield candidate
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)
