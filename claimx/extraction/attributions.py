@@ -299,7 +299,7 @@ def citing(sent: Span, context: Context) -> Iterator[Candidate]:
 def _cited_for(verb: Token, context: Context) -> Token | None:
     """The reporting verb a participle "citing X" hangs from, directly or from inside its
     clausal content; None when ``verb`` is not such a participle."""
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or _relay_rule(verb, context) is None:
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or _relay_rule(verb, context) is None:
         return None
     cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if cited is None or not _could_speak(cited, context):
