@@ -207,6 +207,16 @@ def test_a_naming_participle_is_not_an_attribution(run, text):
     assert [a.cue.text for a in run(text) if a.cue.text.startswith("called")] == []
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("The Russian leader said the talks were useful.", "nominal"),  # "Russian" names no organisation
+    ("A spokesman for Anna Berg said the rally would go ahead.", "nominal"),  # nor is he Anna Berg
+    ("Kremlin representative Dmitry Peskov said no call was planned.", "person"),
+    ("The European Union said the sanctions would stay.", "organization"),
+])
+def test_source_kind_is_what_the_head_names(run, text, kind):
+    assert only(run(text), "said").source.kind == kind
+
+
 def test_distancing_cue_has_stance_and_hedge(run):
     text = "The company claimed that its product was safe."
     attribution = only(run(text), "claimed")

@@ -182,16 +182,19 @@ class Resolver:
         tokens = core_tokens(head, tokens)
         span = head.doc[tokens[0].i : tokens[-1].i + 1]
         labels = {e.label_ for e in self.entities if e.start >= span.start and e.end <= span.end}
+        # what the head itself names: "the Russian leader" is no organisation, "a spokesman
+        # for Donald Trump" no person of that name
+        named = {e.label_ for e in self.entities if e.start <= head.i < e.end}
         lower = head.lower_
         if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND_PERSON:
             return "pronoun"
         if lower in self.media_words and head.pos_ == "PROPN":
             return "media"
-        if "PERSON" in labels:
+        if "PERSON" in named:
             return "person"
         if self.is_media(span) and (labels & GROUP_LABELS or head.pos_ == "PROPN" or lower in self.media_words):
             return "media"
-        if labels & GROUP_LABELS or head.pos_ == "PROPN":
+        if named & GROUP_LABELS or head.pos_ == "PROPN":
             return "organization"
         if head.lemma_.lower() in self.anonymous_words:
             return "anonymous"
