@@ -80,7 +80,7 @@ class BoilerplateRule:
         return re.compile(self.regex, re.IGNORECASE)
 
 
-SOURCE_KINDS = ("anonymous", "media", "nominal")
+SOURCE_KINDS = ("anonymous", "media", "nominal", "female_given_name", "male_given_name")  # the last two: gender for pronouns
 
 
 @dataclass(frozen=True)

@@ -217,6 +217,16 @@ def test_source_kind_is_what_the_head_names(run, text, kind):
     assert only(run(text), "said").source.kind == kind
 
 
+@pytest.mark.parametrize("text, resolved", [
+    ("Maria Lopez opened the session. Peter Hall criticized her budget. She said that the cuts were needed.", "Maria Lopez"),
+    ("Peter Hall opened the session. Maria Lopez criticized his budget. He said that the cuts were needed.", "Peter Hall"),
+    ("Mrs. Lopez met Mr. Hall. He said the meeting went well.", "Mr. Hall"),
+])
+def test_a_pronoun_skips_a_name_of_the_other_gender(run, text, resolved):
+    said = only(run(text), "said")
+    assert said.source.kind == "pronoun" and said.source.resolved == resolved
+
+
 def test_distancing_cue_has_stance_and_hedge(run):
     text = "The company claimed that its product was safe."
     attribution = only(run(text), "claimed")

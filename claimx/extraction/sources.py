@@ -90,6 +90,7 @@ class Resolver:
         self.media_words = lexicon.source_kind_words("media")
         self.role_words = lexicon.source_kind_words("nominal")
         self.anonymous_words = lexicon.source_kind_words("anonymous")
+        self.given_names = {"female": lexicon.source_kind_words("female_given_name"), "male": lexicon.source_kind_words("male_given_name")}
         self.entities = list(doc.ents)  # Doc.ents builds new spans on every access
         self.entity_at = {i: ent for ent in self.entities for i in range(ent.start, ent.end)}
         self.sentence_of = {}
@@ -107,10 +108,20 @@ class Resolver:
                 name = self._full_name(_clean(ent.text), full_names)
                 if " " in name:
                     full_names.append(name)
-                self.mentions.append(Mention(name, ent.start_char, sentence, subject, "PERSON", _gender(ent)))
+                self.mentions.append(Mention(name, ent.start_char, sentence, subject, "PERSON", _gender(ent) or self._given_gender(name)))
             elif ent.label_ in GROUP_LABELS:
                 label = "MEDIA" if self.is_media(ent) else "ORG"
                 self.mentions.append(Mention(_clean(ent.text), ent.start_char, sentence, subject, label, None))
+
+    def _given_gender(self, name: str) -> str | None:
+        """"Hillary Clinton" (and "Clinton" once she was named in full), "Mrs. Clinton": the
+        gender of the given name or title the name starts with."""
+        first = name.split()[0].lower() if " " in name else ""
+        if first in MALE_TITLES:
+            return "male"
+        if first in FEMALE_TITLES:
+            return "female"
+        return next((gender for gender, names in self.given_names.items() if first in names), None)
 
     def _sentence(self, token: Token) -> int:
         return self.sentence_of.get(token.sent.start, 0)
