@@ -384,6 +384,15 @@ def test_gerund_after_a_preposition_takes_the_governing_subject(run, text, sourc
     assert said[0].rule.startswith("speech_verb_clause")
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Senator Hale said he did not believe the claims, arguing that the party was divided.", "arguing"),
+    ("Senator Hale said the economy had grown, citing the rise in wages.", "citing"),
+])
+def test_a_trailing_participle_belongs_to_the_reporting_clause(run, text, cue):
+    # the parser hangs it inside the reported clause; its subject is the reporter's
+    assert only(run(text), cue).source.text == "Senator Hale"
+
+
 def test_name_left_in_a_phrase_by_a_missing_comma_is_the_source(run):
     [attribution] = run("At a dinner with donors in Ohio Senator Mills said that taxes would rise.")
     assert attribution.source.text.endswith("Mills")

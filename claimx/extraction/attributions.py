@@ -143,12 +143,20 @@ def _object_before_as(verb: Token) -> Token | None:
     return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
 
 
+def _trailing_participle(verb: Token) -> bool:
+    """", arguing that …", ", citing …" after a clause: the parser often hangs it inside the
+    reported clause, but it belongs to the clause that reports it."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+
+
 def _governing_verb(verb: Token) -> Token | None:
     """The verb whose subject ``verb`` shares: its head for a conjoined, open-complement or
     adverbial verb; through the preposition for a gerund ("by saying", "aside from saying")."""
     if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
         return None
     head = verb.head
+    if _trailing_participle(verb) and head.dep_ == "ccomp" and head.head.pos_ in VERB_POS:
+        return head.head  # "Perdue said he doubted it, arguing that …": Perdue argued, not "he"
     while verb.dep_ == "pcomp" and head.dep_ == "conj" and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head  # "for his role … and for saying": the first of the conjoined prepositions
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
