@@ -18,7 +18,7 @@ from rich.text import Text
 
 from . import __version__
 from .inputs import InputError, Reader, check_paths, count_documents, iter_documents
-from .lexicon import CUE_TYPES, CueModel, CueRule, HedgeRule, LexiconError, load_lexicon
+from .lexicon import CUE_TYPES, CueModel, CueRule, HedgeRule, LexiconError, NotCue, load_lexicon
 from .output import OutputError, check_resume
 from .records import DocumentResult
 from .render.table import safe
@@ -275,12 +275,14 @@ def lexicon_command(
         fail(str(error))
     rows = []
     for entry in loaded.entries():
-        entry_kind = ("cues" if isinstance(entry, CueRule) else "hedges" if isinstance(entry, HedgeRule) else "models" if isinstance(entry, CueModel)
+        entry_kind = ("cues" if isinstance(entry, (CueRule, NotCue)) else "hedges" if isinstance(entry, HedgeRule) else "models" if isinstance(entry, CueModel)
                       else "boilerplate" if hasattr(entry, "regex") else "sources")
         if kind and entry_kind != kind:
             continue
         if isinstance(entry, CueRule):
             detail = f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}" + (" relay" if entry.relay else "")
+        elif isinstance(entry, NotCue):
+            detail = f"NOT A CUE: {' '.join(entry.words)}"
         elif isinstance(entry, HedgeRule):
             pattern = entry.pattern if isinstance(entry.pattern, str) else json.dumps(entry.pattern, ensure_ascii=False)
             detail = f"{'PSEUDO' if entry.pseudo else entry.category}: {pattern}"

@@ -101,6 +101,16 @@ class CueModel:
 
 
 @dataclass(frozen=True)
+class NotCue:
+    """A set phrase with a cue verb that attributes nothing ("it goes without saying", "let's
+    say"): a cue inside it is dropped. Each word matches a token's text or lemma."""
+    id: str
+    words: tuple[str, ...]
+    source: str
+    file: str
+
+
+@dataclass(frozen=True)
 class SourceWords:
     id: str
     kind: str
@@ -116,6 +126,7 @@ class Lexicon:
     boilerplate: list[BoilerplateRule] = field(default_factory=list)
     source_words: dict[str, SourceWords] = field(default_factory=dict)  # kind -> words
     cue_model: CueModel | None = None
+    not_cues: list[NotCue] = field(default_factory=list)
 
     def source_kind_words(self, kind: str) -> frozenset[str]:
         entry = self.source_words.get(kind)
@@ -129,6 +140,7 @@ class Lexicon:
         yield from self.hedges
         yield from self.boilerplate
         yield from self.source_words.values()
+        yield from self.not_cues
         if self.cue_model is not None:
             yield self.cue_model
 
@@ -140,6 +152,16 @@ HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
 SOURCE_WORD_KEYS = {"id": str, "kind": str, "words": list, "source": str}
 CUE_MODEL_KEYS = {"id": str, "weights": dict, "threshold": (int, float), "type": str, "source": str}
+NOT_CUE_KEYS = {"id": str, "not_a_cue": str, "source": str}
+PHRASE_WORD = re.compile(r"'?\w+|[^\w\s]")  # "let's say" -> let, 's, say, as the tokenizer splits it
+
+
+def parse_not_cue(where: str, path: Path, record: dict) -> NotCue:
+    _check_keys(where, record, NOT_CUE_KEYS, {})
+    words = tuple(PHRASE_WORD.findall(record["not_a_cue"].lower()))
+    if len(words) < 2:
+        raise LexiconError(f"{where}: 'not_a_cue' is a phrase of two or more words")
+    return NotCue(id=record["id"], words=words, source=record["source"], file=str(path))
 
 
 def parse_source_words(where: str, path: Path, record: dict) -> SourceWords:
@@ -260,6 +282,8 @@ def _add_file(lexicon: Lexicon, path: Path, text: str, seen: dict[str, str]) -> 
             lexicon.source_words[entry.kind] = entry
         elif "regex" in record:
             lexicon.boilerplate.append(parse_boilerplate(where, path, record))
+        elif "not_a_cue" in record:
+            lexicon.not_cues.append(parse_not_cue(where, path, record))
         elif "weights" in record:
             model = parse_cue_model(where, path, record)
             if lexicon.cue_model is not None:
@@ -295,6 +319,7 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
         lexicon.cues = {k: c for k, c in lexicon.cues.items() if c.id not in overrides}
         lexicon.boilerplate = [b for b in lexicon.boilerplate if b.id not in overrides]
         lexicon.source_words = {k: w for k, w in lexicon.source_words.items() if w.id not in overrides}
+        lexicon.not_cues = [n for n in lexicon.not_cues if n.id not in overrides]
         if lexicon.cue_model is not None and lexicon.cue_model.id in overrides:
             lexicon.cue_model = None
         for rule_id in overrides:

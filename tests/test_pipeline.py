@@ -227,6 +227,14 @@ def test_a_pronoun_skips_a_name_of_the_other_gender(run, text, resolved):
     assert said.source.kind == "pronoun" and said.source.resolved == resolved
 
 
+@pytest.mark.parametrize("text", [
+    "It goes without saying that the budget is too tight.",
+    "Let's say that the college costs a lot more than planned.",
+])
+def test_a_set_phrase_with_a_cue_verb_attributes_nothing(run, text):
+    assert run(text) == []
+
+
 def test_distancing_cue_has_stance_and_hedge(run):
     text = "The company claimed that its product was safe."
     attribution = only(run(text), "claimed")

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, NotCue
 from .attributions import SENTENCE_CONSTRUCTIONS, Candidate, Context
 from .quotes import Quote, find_quotes
 from .sources import Resolver, written_extent
@@ -50,6 +50,23 @@ def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
     first_person = candidate.source_head is not None and candidate.source_head.lower_ in FIRST_PERSON
     mental = candidate.cue_type not in REPORTED_TYPES
     return inside or (mental and first_person)
+
+
+def set_phrases(doc: Doc, phrases: list[NotCue]) -> set[int]:
+    """Indices of the tokens inside a set phrase that attributes nothing ("it goes without
+    saying", "let's say"); a word matches a token's lower-case text or lemma."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase.words[0], []).append(phrase.words)
+    inside: set[int] = set()
+    if not by_first:
+        return inside
+    for token in doc:
+        for words in by_first.get(token.lower_, []) + by_first.get(token.lemma_.lower(), []):
+            end = token.i + len(words)
+            if end <= len(doc) and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(doc[token.i:end], words)):
+                inside.update(range(token.i, end))
+    return inside
 
 
 def extend_past_colon(candidate: Candidate, text: str) -> None:
@@ -278,12 +295,15 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     context = Context(doc, lexicon, quotes, resolver, text)
     candidates: list[Candidate] = []
     seen_cues: set[tuple[int, int]] = set()
+    idioms = set_phrases(doc, lexicon.not_cues)
     for sent in doc.sents:
         if len(sent) > LONGEST_SENTENCE:
             continue
         for construction in SENTENCE_CONSTRUCTIONS:
             for candidate in construction(sent, context):
                 if candidate.cue in seen_cues or not candidate.content or _speakers_own_words(candidate, quotes):
+                    continue
+                if candidate.cue_head is not None and candidate.cue_head.i in idioms:
                     continue
                 seen_cues.add(candidate.cue)
                 candidates.append(candidate)
