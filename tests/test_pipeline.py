@@ -140,6 +140,19 @@ def test_quoted_as_saying_without_an_agent_is_the_quoted_persons_attribution(run
     assert (attribution.source.text, attribution.cue.text, attribution.content.text) == ("The minister", "saying", "the deal was off")
 
 
+def test_speech_after_a_quote_mark_left_open_is_kept(run):
+    # an unclosed mark is as likely a typo as a quotation: the cue after it stays
+    text = 'Critics called the plan "a disaster, and the mayor said that the plan would fail.'
+    assert only(run(text), "said").source.text == "the mayor"
+
+
+def test_mixed_quote_marks_close_the_quotation(run):
+    text = '"The bridge is safe,” the engineer said. “We checked every cable," she added.'
+    attributions = run(text)
+    assert only(attributions, "said").content.text.startswith('"The bridge is safe,”')
+    assert only(attributions, "added").content.text == "“We checked every cable,\""
+
+
 def test_surname_and_pronoun_resolve_to_the_full_name(run):
     text = "Dmitry Peskov spoke on Monday. Later Peskov said the talks were over. He said nothing else was planned."
     attributions = run(text)

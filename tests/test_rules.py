@@ -295,11 +295,19 @@ def test_hedge_on_the_cue_is_in_scope_and_pseudo_entries_block():
         (['"', "Yes", '"', "and", '"', "no", '"'], ['"Yes"', '"no"']),
         (["He", "said", "“", "never", "again"], ["“neveragain"]),  # left open: runs to the end
         (["”", "odd", "”", "marks", "“"], ["”odd”"]),  # a closer opening the text opens; a dangling opener: nothing
+        (["“", "No", "deal", '"', "yet"], ["“Nodeal\""]),  # mixed by hand: a straight mark closes a curly one
+        (['"', "Yes", "”", "he", "said"], ['"Yes”']),
     ],
 )
 def test_quote_styles_and_unbalanced_marks(words, expected):
     doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
     assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == expected
+
+
+def test_a_straight_mark_after_a_space_does_not_close_a_curly_quote():
+    words = ["“", "He", "said", '"', "no", '"', "twice", "”"]
+    doc = Doc(Vocab(), words=words, spaces=[False, True, True, False, False, True, True, False])
+    assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == [doc.text]
 
 
 def test_quote_reopened_after_a_paragraph_break_continues():

@@ -25,6 +25,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes: list[Quote] = []
     open_at: int | None = None  # char offset of the open mark
     open_mark = ""
+    inner = False  # a straight-quoted phrase inside a curly quotation is open
     for token in doc:
         text = _mark(token)
         if text is None:
@@ -39,12 +40,15 @@ def find_quotes(doc: Doc) -> list[Quote]:
             continue
         if open_at is None:
             if text in OPENING or text in STRAIGHT or text == TWO_APOSTROPHES or _closer_opening_a_paragraph(token):
-                open_at, open_mark = token.idx, text
+                open_at, open_mark, inner = token.idx, text, False
+            continue
+        if open_mark == "“" and text in STRAIGHT and (inner or _after_space(token)):
+            inner = not inner  # “He said "no" twice”: the inner pair opens after a space
             continue
         if open_mark in SINGLE and text in ("“", '"', "``"):
             open_at, open_mark = token.idx, text  # a stray single mark before the real quote
             continue
-        if text in STRAIGHT and open_mark in STRAIGHT or (text in CLOSING and open_mark not in STRAIGHT):
+        if text in STRAIGHT and open_mark in STRAIGHT or (text in CLOSING and open_mark not in STRAIGHT) or _mixed_close(token, text, open_mark):
             if open_mark not in SINGLE and text in SINGLE:
                 continue  # nested single quote inside a double one
             quotes.append(Quote(open_at, token.idx + len(text), True))
@@ -52,6 +56,18 @@ def find_quotes(doc: Doc) -> list[Quote]:
     if open_at is not None:
         quotes.append(Quote(open_at, _trim_end(doc, len(doc)), False))
     return [q for q in quotes if q.end - q.start > 2]
+
+
+def _mixed_close(token: Token, text: str, open_mark: str) -> bool:
+    """Marks mixed by hand or by a scraper: “…" and "…” are quotations too. A straight mark
+    closes a curly one only right after a word ("“no evidence" yet")."""
+    if open_mark in STRAIGHT:
+        return text == "”"
+    return text in STRAIGHT and open_mark == "“" and not _after_space(token)
+
+
+def _after_space(token: Token) -> bool:
+    return token.i == 0 or bool(token.doc[token.i - 1].whitespace_) or token.doc[token.i - 1].is_space
 
 
 def _closer_opening_a_paragraph(token: Token) -> bool:
