@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
@@ -57,17 +58,19 @@ def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
 def set_phrases(doc: Doc, phrases: list[NotCue]) -> set[int]:
     """Indices of the tokens inside a set phrase that attributes nothing ("it goes without
     saying", "let's say"); a word matches a token's lower-case text or lemma."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase.words[0], []).append(phrase.words)
     inside: set[int] = set()
-    if not by_first:
+    if not phrases or not len(doc):
         return inside
-    for token in doc:
-        for words in by_first.get(token.lower_, []) + by_first.get(token.lemma_.lower(), []):
-            end = token.i + len(words)
-            if end <= len(doc) and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(doc[token.i:end], words)):
-                inside.update(range(token.i, end))
+    strings = doc.vocab.strings
+    by_first: dict[int, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(strings.add(phrase.words[0]), []).append(phrase.words)
+    # only tokens whose text or lemma is a first word are looked at (string hashes, no Token objects)
+    for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+        for words in by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else []):
+            end = i + len(words)
+            if end <= len(doc) and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(doc[i:end], words)):
+                inside.update(range(i, end))
     return inside
 
 
