@@ -55,6 +55,14 @@ class Context:
     quotes: list[Quote]
     resolver: Resolver
     text: str  # doc.text, built once: Doc.text joins every token on each access
+    _verbs: dict[int, list[Token]] = field(default_factory=dict)
+
+    def verbs(self, sent: Span) -> list[Token]:
+        """The sentence's verbs and auxiliaries, made once: most constructions look at nothing
+        else, and a spaCy Token object is built anew on every access."""
+        if sent.start not in self._verbs:
+            self._verbs[sent.start] = [t for t in sent if t.pos_ in VERB_POS]
+        return self._verbs[sent.start]
 
 
 # ------------------------------------------------------------------ token helpers
@@ -230,7 +238,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb with a clausal complement on either side: "X said (that) …", "…, X said",
     "…, said X", "X told Y …"; participles ("…, adding that …") and conjoined verbs inherit
     the subject. Passive agentless cues ("it was reported that …") have no source."""
-    for verb in sent:
+    for verb in context.verbs(sent):
         if verb.pos_ not in VERB_POS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
@@ -270,7 +278,7 @@ def quoted_as_saying(sent: Span, context: Context) -> Iterator[Candidate]:
     saying …": the relaying verb is an attribution whose content is the person quoted with
     what they said; the gerund is that person's own attribution, nested in it. Without an
     agent ("was quoted as saying") there is no relay, only the quoted person's attribution."""
-    for verb in sent:
+    for verb in context.verbs(sent):
         rule = _relay_rule(verb, context)
         if rule is None:
             continue
@@ -292,7 +300,7 @@ def citing(sent: Span, context: Context) -> Iterator[Candidate]:
     talks": the reporter passes on what the cited people said. The cited are the source of
     the report's content, as an attribution nested in the report (not inside its content,
     so the link is kept explicitly)."""
-    for verb in sent:
+    for verb in context.verbs(sent):
         reporter = _cited_for(verb, context)
         if reporter is None:
             continue
@@ -334,7 +342,7 @@ def relayed_by(sent: Span, context: Context) -> Iterator[Candidate]:
     """"Advisers to the president, cited by CNN, claim that …": the participle relays the
     claim of the noun it modifies. Its source is the agent, its content the claim (the
     clause without the participle), in which the claim nests as an attribution of its own."""
-    for verb in sent:
+    for verb in context.verbs(sent):
         rule = _relay_rule(verb, context)
         if rule is None or verb.dep_ != "acl" or verb.head.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -360,7 +368,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb whose content is the object of a preposition the rule names: "called for a
     ban", "called on X to resign", "pointed to the report", "asked about the budget". The
     preposition is part of the cue; an infinitive after the object joins the content."""
-    for verb in sent:
+    for verb in context.verbs(sent):
         if verb.pos_ not in VERB_POS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
@@ -433,7 +441,7 @@ def _is_clausal(child: Token, rule: CueRule) -> bool:
 def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     """The parser hung the cue under the content ("The plan is dead, he said, …" parsed with
     "said" as a parataxis of "is"): the content is the head's clause without the cue's."""
-    for verb in sent:
+    for verb in context.verbs(sent):
         if verb.pos_ not in VERB_POS or verb.dep_ not in INVERTED_DEPS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
@@ -513,7 +521,7 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb with no clausal complement next to a quotation: "He said: “…”", "X told Y:
     “…”", "“…” — said X." The content is the whole quotation, over sentences if it runs on."""
     doc = sent.doc
-    for verb in sent:
+    for verb in context.verbs(sent):
         if verb.pos_ not in VERB_POS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
@@ -750,7 +758,7 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     The parser hangs the cue from the claim's verb (parataxis); the content is the claim
     without the cue clause."""
     doc = sent.doc
-    for verb in sent:
+    for verb in context.verbs(sent):
         if verb.dep_ != "parataxis" or verb.pos_ not in VERB_POS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
@@ -848,7 +856,7 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     model = context.lexicon.cue_model
     if model is None or model.threshold >= 1:
         return
-    for verb in sent:
+    for verb in context.verbs(sent):
         reading = read_verb(verb)
         if reading is None or model.probability(reading.features) < model.threshold:
             continue
