@@ -239,8 +239,6 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     "…, said X", "X told Y …"; participles ("…, adding that …") and conjoined verbs inherit
     the subject. Passive agentless cues ("it was reported that …") have no source."""
     for verb in context.verbs(sent):
-        if verb.pos_ not in VERB_POS:
-            continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type == "according_to" or _naming_participle(verb):
             continue
@@ -369,8 +367,6 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     ban", "called on X to resign", "pointed to the report", "asked about the budget". The
     preposition is part of the cue; an infinitive after the object joins the content."""
     for verb in context.verbs(sent):
-        if verb.pos_ not in VERB_POS:
-            continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or not rule.prepositions or any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
             continue
@@ -442,7 +438,7 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     """The parser hung the cue under the content ("The plan is dead, he said, …" parsed with
     "said" as a parataxis of "is"): the content is the head's clause without the cue's."""
     for verb in context.verbs(sent):
-        if verb.pos_ not in VERB_POS or verb.dep_ not in INVERTED_DEPS:
+        if verb.dep_ not in INVERTED_DEPS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type not in ("speech", "writing"):
@@ -522,8 +518,6 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
     “…”", "“…” — said X." The content is the whole quotation, over sentences if it runs on."""
     doc = sent.doc
     for verb in context.verbs(sent):
-        if verb.pos_ not in VERB_POS:
-            continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type not in ("speech", "writing"):
             continue
@@ -759,7 +753,7 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     without the cue clause."""
     doc = sent.doc
     for verb in context.verbs(sent):
-        if verb.dep_ != "parataxis" or verb.pos_ not in VERB_POS:
+        if verb.dep_ != "parataxis":
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type == "according_to":

@@ -108,19 +108,21 @@ class Resolver:
                 name = self._full_name(_clean(ent.text), full_names)
                 if " " in name:
                     full_names.append(name)
-                self.mentions.append(Mention(name, ent.start_char, sentence, subject, "PERSON", _gender(ent) or self._given_gender(name)))
+                self.mentions.append(Mention(name, ent.start_char, sentence, subject, "PERSON", self._gender(ent, name)))
             elif ent.label_ in GROUP_LABELS:
                 label = "MEDIA" if self.is_media(ent) else "ORG"
                 self.mentions.append(Mention(_clean(ent.text), ent.start_char, sentence, subject, label, None))
 
-    def _given_gender(self, name: str) -> str | None:
-        """"Hillary Clinton" (and "Clinton" once she was named in full), "Mrs. Clinton": the
-        gender of the given name or title the name starts with."""
+    def _gender(self, ent: Span, name: str) -> str | None:
+        """From a title before the name or at its start ("Mr. Trump", "Mrs. Clinton"), else from
+        the given name ("Hillary Clinton", and "Clinton" once she was named in full)."""
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         first = name.split()[0].lower() if " " in name else ""
-        if first in MALE_TITLES:
-            return "male"
-        if first in FEMALE_TITLES:
-            return "female"
+        for word in (before, first):
+            if word in MALE_TITLES:
+                return "male"
+            if word in FEMALE_TITLES:
+                return "female"
         return next((gender for gender, names in self.given_names.items() if first in names), None)
 
     def _sentence(self, token: Token) -> int:
@@ -227,13 +229,3 @@ def _clean(name: str) -> str:
     if name.lower().endswith("’s") or name.lower().endswith("'s"):
         name = name[:-2]
     return name
-
-
-def _gender(ent: Span) -> str | None:
-    if ent.start > 0:
-        title = ent.doc[ent.start - 1].lower_
-        if title in MALE_TITLES:
-            return "male"
-        if title in FEMALE_TITLES:
-            return "female"
-    return None
