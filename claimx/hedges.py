@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -17,6 +16,7 @@ from spacy.vocab import Vocab
 from .lexicon import HedgeRule, Lexicon
 
 VERB_POS = {"VERB", "AUX"}
+ANCHOR_COLUMNS = ["LOWER", "LEMMA"]  # the token attributes an anchor word is read from
 
 
 class Marker(NamedTuple):
@@ -27,15 +27,16 @@ class Marker(NamedTuple):
 
 
 class HedgeMatcher:
-    """Rules with a required word that is not a stop word ("allegedly", "sources" + "said")
-    are only tried in sentences that contain one of those words; the few others ("may",
-    "if", "remains to be seen") everywhere. spaCy's Matcher costs about the same per rule at
-    every token, so this skips most of the work."""
+    """Each rule is tried only in the sentences that hold one of its anchor words
+    (``anchor_words``: "allegedly"; "sources" for "sources said"; "may"), with a Matcher of its
+    own; a rule that requires no word at all is tried everywhere. spaCy's Matcher costs about
+    the same per rule at every token, so a sentence pays only for the rules it could match."""
 
     def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
-        self.matcher = Matcher(vocab, validate=True)  # rules tried in sentences with an anchor word
         self.everywhere = Matcher(vocab, validate=True)
-        self.anchors: dict[str, set[int]] = {"LOWER": set(), "LEMMA": set()}  # string hashes
+        self.anchored: dict[str, Matcher] = {}  # rule id -> a Matcher with that rule alone
+        # (column, string hash) -> ids of the rules anchored by that word; column 0 LOWER, 1 LEMMA
+        self.by_anchor: dict[tuple[int, int], list[str]] = {}
         self.rules: dict[str, HedgeRule] = {}
         for rule in lexicon.hedges:
             pattern = rule.token_pattern()
@@ -43,18 +44,21 @@ class HedgeMatcher:
             if words is None:
                 self.everywhere.add(rule.id, [pattern])
             else:
-                self.matcher.add(rule.id, [pattern])
-                for attribute, word in words:
-                    self.anchors[attribute].add(vocab.strings.add(word))
+                self.anchored[rule.id] = Matcher(vocab, validate=True)
+                self.anchored[rule.id].add(rule.id, [pattern])
+                for attribute, word in sorted(words):
+                    self.by_anchor.setdefault((ANCHOR_COLUMNS.index(attribute), vocab.strings.add(word)), []).append(rule.id)
             self.rules[rule.id] = rule
 
     def __call__(self, doc: Doc) -> list[Marker]:
-        matches = list(self.everywhere(doc, as_spans=True))
-        if len(self.matcher) and len(doc):
-            lowers, lemmas = zip(*doc.to_array([LOWER, LEMMA]).tolist())
+        matches = list(self.everywhere(doc, as_spans=True)) if len(self.everywhere) else []
+        if self.anchored and len(doc):
+            rows = doc.to_array(ANCHOR_COLUMNS).tolist()
             for sent in doc.sents:
-                if not (self.anchors["LOWER"].isdisjoint(lowers[sent.start : sent.end]) and self.anchors["LEMMA"].isdisjoint(lemmas[sent.start : sent.end])):
-                    matches.extend(self.matcher(sent, as_spans=True))
+                rule_ids = {rule_id for row in rows[sent.start : sent.end] for column, value in enumerate(row)
+                            for rule_id in self.by_anchor.get((column, value), ())}
+                for rule_id in sorted(rule_ids):
+                    matches.extend(self.anchored[rule_id](sent, as_spans=True))
         return self.markers(matches)
 
     def markers(self, matches: list[Span]) -> list[Marker]:
@@ -67,20 +71,22 @@ class HedgeMatcher:
 
 
 def anchor_words(pattern: list[dict], vocab: Vocab) -> set[tuple[str, str]] | None:
-    """(attribute, word) pairs one of which every match of ``pattern`` contains, none of them a
-    stop word (the fewest such words of any required token), or None when there are none."""
-    best: set[tuple[str, str]] | None = None
+    """(attribute, word) pairs one of which every match of ``pattern`` contains: the fewest
+    such words of any required token, stop words only when no required token has other words
+    ("may", "if"), or None when no token is required by its words."""
+    best: tuple[bool, int, set[tuple[str, str]]] | None = None  # (has a stop word, how many, pairs)
     for spec in pattern:
         if spec.get("OP", "1") not in ("1", "+"):
             continue
-        for attribute in ("LOWER", "LEMMA"):
+        for attribute in ANCHOR_COLUMNS:
             value = spec.get(attribute)
             words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and list(value) == ["IN"] else None
-            if not words or any(vocab[word].is_stop for word in words):
+            if not words:
                 continue
-            if best is None or len(words) < len(best):
-                best = {(attribute, word) for word in words}
-    return best
+            candidate = (any(vocab[word].is_stop for word in words), len(words), {(attribute, word) for word in words})
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+    return None if best is None else best[2]
 
 
 def anchor(token: Token) -> Token:

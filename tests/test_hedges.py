@@ -90,10 +90,25 @@ def test_anchor_words_avoid_stop_words_and_optional_tokens(nlp):
     from claimx.hedges import anchor_words
 
     vocab = nlp.vocab
-    assert anchor_words([{"LOWER": "may"}], vocab) is None  # a stop word: tried everywhere
+    assert anchor_words([{"LOWER": "may"}], vocab) == {("LOWER", "may")}  # only a stop word: anchored on it
+    assert anchor_words([{"POS": "ADJ"}, {"LOWER": "if", "OP": "?"}], vocab) is None  # no required word: tried everywhere
     assert anchor_words([{"LEMMA": "be"}, {"LOWER": {"IN": ["said", "rumored"]}}, {"LOWER": "to"}], vocab) == {("LOWER", "said"), ("LOWER", "rumored")}
-    assert anchor_words([{"LOWER": "allegedly", "OP": "?"}, {"LOWER": "may"}], vocab) is None
+    assert anchor_words([{"LOWER": "allegedly", "OP": "?"}, {"LOWER": "may"}], vocab) == {("LOWER", "may")}
+    assert anchor_words([{"LOWER": "if"}, {"LOWER": "any"}], vocab) == {("LOWER", "if")}  # the first of equally few
     assert anchor_words([{"LOWER": {"IN": ["sources", "insiders", "aides"]}}, {"LEMMA": "claim"}], vocab) == {("LEMMA", "claim")}
+
+
+def test_a_rule_without_a_required_word_is_tried_everywhere(nlp):
+    from claimx.hedges import HedgeMatcher
+    from claimx.lexicon import HedgeRule
+
+    lexicon = nlp.get_pipe("claimx").lexicon
+    rule = HedgeRule("test.modal", [{"TAG": "MD"}], "epistemic", False, "test", "test")
+    only = type(lexicon)(cues=lexicon.cues, hedges=[rule])
+    matcher = HedgeMatcher(nlp.vocab, only)
+    assert len(matcher.everywhere) == 1 and not matcher.anchored
+    doc = nlp("The mayor spoke. Taxes will rise.")
+    assert [doc[m.start].text for m in matcher(doc)] == ["will"]
 
 
 def test_anchored_matching_finds_what_one_matcher_over_the_document_finds(nlp):
@@ -101,7 +116,7 @@ def test_anchored_matching_finds_what_one_matcher_over_the_document_finds(nlp):
     from spacy.matcher import Matcher
 
     hedge_matcher = nlp.get_pipe("claimx").hedge_matcher
-    assert len(hedge_matcher.matcher) > len(hedge_matcher.everywhere) > 0
+    assert len(hedge_matcher.anchored) > len(hedge_matcher.everywhere)
     whole = Matcher(nlp.vocab)
     for rule_id, rule in hedge_matcher.rules.items():
         whole.add(rule_id, [rule.token_pattern()])
