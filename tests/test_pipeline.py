@@ -436,3 +436,13 @@ def test_headline_label_the_model_does_not_tag_is_a_speaker_when_named_elsewhere
 def test_a_scare_quoted_phrase_is_not_a_statement(run):
     assert run("The senator tweeted “fake news” on Friday.") == []
     assert [a.cue.text for a in run("The senator tweeted “We will never give up this fight.” on Friday.")] == ["tweeted"]
+
+
+def test_batch_lemmas_are_spacys_own(nlp):
+    """claimx gives the lemmatizer a column-wise batch step (claimx/lemma_index.py); ``nlp(text)``
+    keeps spaCy's token-by-token one. Both must give every token the same lemma."""
+    text = "The ministers were saying that talks had stalled; Peskov's aides denied it, calling the reports leaked."
+    batch = list(nlp.pipe([text, text]))
+    stock = nlp(text)
+    assert [t.lemma_ for t in batch[0]] == [t.lemma_ for t in stock] == [t.lemma_ for t in batch[1]]
+    assert {"say", "stall", "deny", "call", "report"} <= {t.lemma_ for t in batch[0]}
