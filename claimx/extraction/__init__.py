@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
 from ..lexicon import Lexicon, NotCue
@@ -259,10 +259,10 @@ def reported_within(candidates: list[Candidate], parent_of: list[int | None]) ->
     return [c for c, parent in zip(candidates, parent_of) if parent is None or c.cue_type in NESTABLE_TYPES]
 
 
-def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:
-    """A marker is in scope of an attribution when it sits in the source, cue or addressee,
-    hangs from the cue's verb (or a verb governing it), or lies inside the content."""
-    span = (doc[marker.start].idx, doc[marker.end - 1].idx + len(doc[marker.end - 1].text))
+def claims_hedge(candidate: Candidate, cue: Token | None, span: tuple[int, int], verb: Token) -> bool:
+    """A marker (its character ``span`` and the ``verb`` it hangs from) is in scope of an
+    attribution (its ``cue`` word) when it sits in the source, cue or addressee, hangs from the
+    cue's verb (or a verb governing it), or lies inside the content."""
     own = [candidate.cue] + ([candidate.addressee] if candidate.addressee else [])
     if candidate.source_tokens:
         own.append((candidate.source_tokens[0].idx, candidate.source_tokens[-1].idx + len(candidate.source_tokens[-1].text)))
@@ -270,12 +270,14 @@ def claims_hedge(candidate: Candidate, marker: Marker, doc: Doc) -> bool:
         return True
     if _inside(span, candidate.content):
         return True
-    cue_token = doc.char_span(candidate.cue[0], candidate.cue[1], alignment_mode="expand")
-    if cue_token is None or not len(cue_token):
+    if cue is None:
         return False
-    verb = anchor(doc[marker.start])
-    cue = cue_token.root
     return verb.i == cue.i or (is_ancestor(verb, cue) and not _inside((verb.idx, verb.idx + 1), candidate.content))
+
+
+def _cue_word(candidate: Candidate, doc: Doc) -> Token | None:
+    cue = doc.char_span(candidate.cue[0], candidate.cue[1], alignment_mode="expand")
+    return cue.root if cue is not None and len(cue) else None
 
 
 def _hedge_record(marker: Marker, doc: Doc, text: str) -> dict[str, Any]:
@@ -323,13 +325,16 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
         cue_after_hedges(candidate, markers, doc)
     candidates = reported_within(candidates, parents(candidates))
     parent_of = parents(candidates)
+    scopes = [((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text)), anchor(doc[m.start])) for m in markers]
+    in_scope = [[claims_hedge(candidate, cue, span, verb) for span, verb in scopes]
+               for candidate, cue in ((c, _cue_word(c, doc)) for c in candidates)]
     records = []
     for index, candidate in enumerate(candidates):
         children = [i for i, p in enumerate(parent_of) if p == index]
         hedges = [
             _hedge_record(m, doc, text)
-            for m in markers
-            if claims_hedge(candidate, m, doc) and not any(claims_hedge(candidates[c], m, doc) for c in children)
+            for j, m in enumerate(markers)
+            if in_scope[index][j] and not any(in_scope[c][j] for c in children)
         ]
         records.append(_record(index, candidate, parent_of[index], hedges, quotes, resolver, doc, text))
     return records, [_hedge_record(m, doc, text) for m in markers]
