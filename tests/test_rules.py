@@ -376,3 +376,21 @@ def test_a_cue_noun_with_a_subject_takes_it_as_source():
     [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
     assert attribution["rule"].startswith("noun_cue")
     assert (text_of(doc, attribution["source"]), attribution["content"]["text"]) == ("Hartley", "the audit erred")
+
+
+def test_cue_model_adds_no_second_attribution_for_a_word_a_rule_claimed_with_another_span():
+    """"called on the council to resign": the rule's cue is "called on"; the model's reading of
+    the same verb ("called", with "to resign") would be a second attribution of one cue word."""
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("mayor", 2, "nsubj", "NOUN", "mayor"),
+        ("called", 2, "ROOT", "VERB", "call"),
+        ("on", 2, "prep", "ADP", "on"),
+        ("the", 5, "det", "DET", "the"),
+        ("council", 3, "pobj", "NOUN", "council"),
+        ("to", 7, "aux", "PART", "to"),
+        ("resign", 2, "xcomp", "VERB", "resign"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])
+    [attribution], _ = run(doc, with_model({"bias": 30.0}))
+    assert attribution["rule"].startswith("prepositional_cue:") and attribution["cue"]["text"] == "called on"

@@ -302,6 +302,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     context = Context(doc, lexicon, quotes, resolver, text)
     candidates: list[Candidate] = []
     seen_cues: set[tuple[int, int]] = set()
+    claimed_words: set[int] = set()  # cue words an earlier construction made an attribution of
     idioms = set_phrases(doc, lexicon.not_cues)
     for sent in doc.sents:
         if len(sent) > LONGEST_SENTENCE:
@@ -310,9 +311,11 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
             for candidate in construction(sent, context):
                 if candidate.cue in seen_cues or not candidate.content or _speakers_own_words(candidate, quotes):
                     continue
-                if candidate.cue_head is not None and candidate.cue_head.i in idioms:
+                if candidate.cue_head is not None and (candidate.cue_head.i in idioms or candidate.cue_head.i in claimed_words):
                     continue
                 seen_cues.add(candidate.cue)
+                if candidate.cue_head is not None:
+                    claimed_words.add(candidate.cue_head.i)
                 candidates.append(candidate)
     for candidate in candidates:
         extend_past_colon(candidate, text)
