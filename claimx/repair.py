@@ -3,7 +3,8 @@
 ``repair()`` returns the text the parser sees plus a map back to the original:
 - words glued by scraping ("…yetPeskov told TASS") are split by inserting ", " (the usual
   lost material is a closing quote and comma), when the split is plainly right;
-- boilerplate lines ("See also …", "Leave a Reply") are blanked with spaces, same length;
+- boilerplate lines ("See also …", "Leave a Reply") are blanked with spaces, same length,
+  and a dateline's dash ("WASHINGTON (AP) — …") becomes a paragraph break;
 - hard-wrapped prose ("… that the bridge\nwould reopen …", as text dumps and e-mail have
   it) is unwrapped: a line break inside a paragraph becomes a space, same length;
 - runs of more than ``LONGEST_WORD`` characters without white space (base64 images, minified
@@ -58,15 +59,24 @@ class Repaired:
 
 
 def blank_boilerplate(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
-    """Replace whole lines that match a boilerplate pattern by spaces (offsets unchanged)."""
+    """Replace whole lines that match a boilerplate pattern by spaces (offsets unchanged). A
+    pattern with a group named ``paragraph_break`` keeps the line and turns that group into a
+    paragraph break instead: the dash of a dateline ("WASHINGTON (AP) — Officials said …"),
+    which the parser would otherwise read as part of the first sentence."""
     patterns = list(patterns)
     if not patterns:
         return text
     out = []
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if body.strip() and any(p.fullmatch(body.strip()) for p in patterns):
-            line = " " * len(body) + line[len(body):]
+        stripped = body.strip()
+        match = next((m for m in (p.fullmatch(stripped) for p in patterns) if m), None) if stripped else None
+        if match is not None and "paragraph_break" in match.re.groupindex and match.group("paragraph_break"):
+            lead = len(body) - len(body.lstrip())
+            start, end = (lead + i for i in match.span("paragraph_break"))
+            line = line[:start] + "\n\n"[-(end - start):].rjust(end - start) + line[end:]
+        elif match is not None:
+            line = " " * len(body) + line[len(body) :]
         out.append(line)
     return "".join(out)
 

@@ -195,6 +195,16 @@ def test_boilerplate_lines_make_no_attributions(run):
     assert run(text) == []
 
 
+@pytest.mark.parametrize("dateline", ["RENO, Nev. (AP) — ", "NEW YORK, Nov. 19 (UPI) -- ", "DES MOINES, Iowa - ", "WASHINGTON — "])
+def test_a_dateline_is_not_part_of_the_first_sentence(run, dateline):
+    """The parser reads "RENO, Nev. (AP) — Republican hopeful Ann Lee said" as if the city
+    were the subject; the dateline is blanked for parsing, offsets stay the original's."""
+    text = dateline + "Republican hopeful Ann Lee said Sunday that the wall would be built."
+    said = only(run(text), "said")
+    assert said.source.text == "Republican hopeful Ann Lee"
+    assert_offsets(text, said)
+
+
 def test_agentless_report_has_no_source(run):
     text = "It was reported that the ship had sunk."
     attribution = only(run(text), "was reported")

@@ -41,6 +41,21 @@ def test_boilerplate_lines_are_blanked_without_moving_offsets():
     assert repaired.text.endswith("More news.")
 
 
+def test_a_dateline_dash_becomes_a_paragraph_break():
+    from claimx.lexicon import load_lexicon
+
+    patterns = [rule.compiled() for rule in load_lexicon().boilerplate]
+    text = "Headline\n  WASHINGTON (AP) — Officials said so.\nNATO said so.\nWashington - a city.\nUSA TODAY—Lee said so."
+    repaired = repair(text, is_known, patterns).text
+    assert len(repaired) == len(text)
+    assert repaired.split("\n") == [
+        "Headline", "  WASHINGTON (AP) ", "", "Officials said so.",  # " — " became " " and a paragraph break
+        "NATO said so.",  # capitals without a dash: no dateline
+        "Washington - a city.",  # a dateline's city is in capitals
+        "USA TODAY", "Lee said so.",  # a dash of one character: one line break
+    ]
+
+
 @pytest.mark.parametrize("limit", [10, 37, 1000])
 def test_chunks_cover_the_text_in_order(limit):
     text = ("A paragraph of words.\n" * 20) + "x" * 95
