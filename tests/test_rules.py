@@ -394,3 +394,22 @@ def test_cue_model_adds_no_second_attribution_for_a_word_a_rule_claimed_with_ano
     ])
     [attribution], _ = run(doc, with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("prepositional_cue:") and attribution["cue"]["text"] == "called on"
+
+
+def test_cue_model_reads_a_passive_verb_as_attributing_its_subject_to_its_agent():
+    """"The deal was rejected by Congress": content the deal, source Congress, cue "was rejected";
+    a pronoun subject ("It was rejected") has nothing to attribute."""
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("deal", 3, "nsubjpass", "NOUN", "deal"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("rejected", 3, "ROOT", "VERB", "reject"),
+        ("by", 3, "agent", "ADP", "by"),
+        ("Congress", 4, "pobj", "PROPN", "Congress"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    [attribution], _ = run(doc, with_model({"dep=nsubjpass": 4.0, "bias": -2.0}))
+    assert (text_of(doc, attribution["source"]), attribution["cue"]["text"], attribution["content"]["text"]) == ("Congress", "was rejected", "The deal")
+    pronoun = parse([("It", 2, "nsubjpass", "PRON", "it")] + [(w, h - 1, d, p, l) for w, h, d, p, l in rows[2:]])
+    assert run(pronoun, with_model({"bias": 30.0}))[0] == []

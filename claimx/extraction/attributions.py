@@ -777,12 +777,15 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("parenthetical_cue", verb, rule, content_tokens, subject, sent, context)
 
 
-LEARNED_ARGUMENT_DEPS = ("ccomp", "xcomp", "dobj")  # in this order of preference; then a prepositional object
+LEARNED_ARGUMENT_DEPS = ("ccomp", "xcomp", "dobj")  # in this order of preference; then a prepositional object, a passive subject
+PRONOUN_TAGS = ("PRP", "WDT", "WP")  # "it was announced", "which was rejected": nothing to attribute
 
 
 def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
     """What a verb the rules did not claim might attribute: its clausal complement, else its
-    object, else the object of a preposition right after it. (dependency, tokens, preposition)."""
+    object, else the object of a preposition right after it, else the subject of a passive
+    ("the deal was rejected by Congress", the agent its source), unless that is a pronoun.
+    (dependency, tokens, preposition)."""
     later = [c for c in verb.children if c.i > verb.i]
     for dep in LEARNED_ARGUMENT_DEPS:
         child = next((c for c in later if c.dep_ == dep), None)
@@ -794,6 +797,9 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
         timed = any(o.ent_type_ in ("DATE", "TIME") for o in objects)  # "called at noon"
         if objects and not timed and all(t.pos_ in ("ADV", "PART") for t in between):  # "looked closely at", not "looked, for once, at"
             return "prep", [t for o in objects for t in o.subtree], prep
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ != "that":  # not "which was rejected"
+        return "nsubjpass", list(subject.subtree), None
     return None
 
 
