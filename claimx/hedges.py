@@ -49,6 +49,7 @@ class HedgeMatcher:
                 for attribute, word in sorted(words):
                     self.by_anchor.setdefault((ANCHOR_COLUMNS.index(attribute), vocab.strings.add(word)), []).append(rule.id)
             self.rules[rule.id] = rule
+        self.order = {rule_id: number for number, rule_id in enumerate(self.rules)}
 
     def __call__(self, doc: Doc) -> list[Marker]:
         matches = list(self.everywhere(doc, as_spans=True)) if len(self.everywhere) else []
@@ -57,7 +58,7 @@ class HedgeMatcher:
             for sent in doc.sents:
                 rule_ids = {rule_id for row in rows[sent.start : sent.end] for column, value in enumerate(row)
                             for rule_id in self.by_anchor.get((column, value), ())}
-                for rule_id in sorted(rule_ids):
+                for rule_id in sorted(rule_ids, key=self.order.__getitem__):  # of two rules marking the same words, the first in the file
                     matches.extend(self.anchored[rule_id](sent, as_spans=True))
         return self.markers(matches)
 

@@ -111,6 +111,19 @@ def test_a_rule_without_a_required_word_is_tried_everywhere(nlp):
     assert [doc[m.start].text for m in matcher(doc)] == ["will"]
 
 
+def test_of_two_rules_marking_the_same_words_the_first_in_the_file_wins(nlp):
+    from claimx.hedges import HedgeMatcher
+    from claimx.lexicon import HedgeRule
+
+    lexicon = nlp.get_pipe("claimx").lexicon
+    first = HedgeRule("z.reportative", [{"LOWER": "alleged"}], "reportative", False, "test", "test")
+    second = HedgeRule("a.distancing", [{"LOWER": "alleged"}], "distancing_cue", False, "test", "test")
+    doc = nlp("The alleged plot was never proven.")
+    for rules in ([first, second], [second, first]):
+        [marker] = HedgeMatcher(nlp.vocab, type(lexicon)(cues=lexicon.cues, hedges=rules))(doc)
+        assert marker.rule == rules[0].id
+
+
 def test_anchored_matching_finds_what_one_matcher_over_the_document_finds(nlp):
     """Sentences without an anchor word are skipped: that must never lose a marker."""
     from spacy.matcher import Matcher
