@@ -2,8 +2,9 @@
 
 spaCy's rule lemmatizer walks a document token by token in Python: it builds a Token object
 for each word, looks its lemma up in a cache keyed by (word, part of speech, morphology) and
-writes it back through ``token.lemma_`` — about a twentieth of a parse in the small English
-pipeline, nearly all of it the walk, not the rules. ``speed_up`` gives the component a
+writes it back through ``token.lemma_``. Once the cache is warm that walk is all it costs
+(0.15 s of a 12 s parse of PolNeAR dev; 0.02 s this way); the first pass over new words
+still runs spaCy's rules (about 0.8 s there). ``speed_up`` gives the component a
 ``pipe`` that reads those three columns with ``Doc.to_array``, asks the lemmatizer itself only
 for keys it has not seen, and writes the lemma column back with ``Doc.from_array``. A lemma
 is a function of that key (spaCy's own cache relies on it), so the result is the same.
@@ -40,7 +41,7 @@ class LemmaIndex:
         doc.from_array([LEMMA], numpy.ascontiguousarray(lemmas))
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:  # batch_size: spaCy passes it; unused
         lemmatizer = self.lemmatizer
         if not lemmatizer._validated:
             lemmatizer._validate_tables()

@@ -74,11 +74,16 @@ def blank_boilerplate(text: str, patterns: Iterable[re.Pattern[str]]) -> str:
         if match is not None and "paragraph_break" in match.re.groupindex and match.group("paragraph_break"):
             lead = len(body) - len(body.lstrip())
             start, end = (lead + i for i in match.span("paragraph_break"))
-            line = line[:start] + "\n\n"[-(end - start):].rjust(end - start) + line[end:]
+            line = line[:start] + _paragraph_break(end - start) + line[end:]
         elif match is not None:
             line = " " * len(body) + line[len(body) :]
         out.append(line)
     return "".join(out)
+
+
+def _paragraph_break(width: int) -> str:
+    """A blank line in ``width`` characters (one line break when there is room for no more)."""
+    return "\n" if width == 1 else " " * (width - 2) + "\n\n"
 
 
 SENTENCE_END = frozenset(".!?…:;\"”’'")
