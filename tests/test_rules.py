@@ -413,3 +413,55 @@ def test_cue_model_reads_a_passive_verb_as_attributing_its_subject_to_its_agent(
     assert (text_of(doc, attribution["source"]), attribution["cue"]["text"], attribution["content"]["text"]) == ("Congress", "was rejected", "The deal")
     pronoun = parse([("It", 2, "nsubjpass", "PRON", "it")] + [(w, h - 1, d, p, l) for w, h, d, p, l in rows[2:]])
     assert run(pronoun, with_model({"bias": 30.0}))[0] == []
+
+
+WENT_ON_TO_SAY = [
+    ("Trump", 1, "nsubj", "PROPN", "Trump"),
+    ("went", 1, "ROOT", "VERB", "go"),
+    ("on", 1, "prt", "ADP", "on"),
+    ("to", 4, "aux", "PART", "to"),
+    ("say", 1, "xcomp", "VERB", "say"),
+    ("that", 7, "mark", "SCONJ", "that"),
+    ("talks", 7, "nsubj", "NOUN", "talk"),
+    ("failed", 4, "ccomp", "VERB", "fail"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_a_cue_governed_by_the_verb_right_before_it_takes_that_verb_in():
+    doc = parse(WENT_ON_TO_SAY)
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (attribution["cue"]["text"], text_of(doc, attribution["source"]), attribution["content"]["text"]) == ("went on to say", "Trump", "talks failed")
+
+
+def test_a_cue_after_an_object_of_another_verb_stays_on_its_own():
+    doc = parse([
+        ("He", 1, "nsubj", "PRON", "he"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("a", 3, "det", "DET", "a"),
+        ("briefing", 1, "dobj", "NOUN", "briefing"),
+        ("to", 5, "aux", "PART", "to"),
+        ("say", 1, "advcl", "VERB", "say"),
+        ("that", 8, "mark", "SCONJ", "that"),
+        ("talks", 8, "nsubj", "NOUN", "talk"),
+        ("failed", 5, "ccomp", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    said = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["lemma"] == "say"]
+    assert [a["cue"]["text"] for a in said] == ["to say"]
+
+
+def test_no_second_attribution_whose_cue_takes_in_a_word_of_an_earlier_cue():
+    """"wants to build a wall": the rule's cue is "wants"; the model's reading of "build" would
+    have the cue "wants to build", overlapping it."""
+    doc = parse([
+        ("Trump", 1, "nsubj", "PROPN", "Trump"),
+        ("wants", 1, "ROOT", "VERB", "want"),
+        ("to", 3, "aux", "PART", "to"),
+        ("build", 1, "xcomp", "VERB", "build"),
+        ("a", 5, "det", "DET", "a"),
+        ("wall", 3, "dobj", "NOUN", "wall"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    [attribution], _ = run(doc, with_model({"bias": 30.0}))
+    assert attribution["cue"]["text"] == "wants" and attribution["content"]["text"] == "to build a wall"

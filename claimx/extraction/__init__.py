@@ -301,21 +301,23 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     resolver = Resolver(doc, lexicon)
     context = Context(doc, lexicon, quotes, resolver, text)
     candidates: list[Candidate] = []
-    seen_cues: set[tuple[int, int]] = set()
-    claimed_words: set[int] = set()  # cue words an earlier construction made an attribution of
+    claimed_words: set[int] = set()  # words of the cues an earlier construction made an attribution of
     idioms = set_phrases(doc, lexicon.not_cues)
     for sent in doc.sents:
         if len(sent) > LONGEST_SENTENCE:
             continue
         for construction in SENTENCE_CONSTRUCTIONS:
             for candidate in construction(sent, context):
-                if candidate.cue in seen_cues or not candidate.content or _speakers_own_words(candidate, quotes):
+                if not candidate.content or _speakers_own_words(candidate, quotes):
                     continue
-                if candidate.cue_head is not None and (candidate.cue_head.i in idioms or candidate.cue_head.i in claimed_words):
-                    continue
-                seen_cues.add(candidate.cue)
+                cue_words = {t.i for t in doc.char_span(*candidate.cue, alignment_mode="expand") or ()}
                 if candidate.cue_head is not None:
-                    claimed_words.add(candidate.cue_head.i)
+                    cue_words.add(candidate.cue_head.i)
+                    if candidate.cue_head.i in idioms:
+                        continue
+                if cue_words & claimed_words:
+                    continue
+                claimed_words |= cue_words
                 candidates.append(candidate)
     for candidate in candidates:
         extend_past_colon(candidate, text)

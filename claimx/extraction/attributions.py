@@ -100,7 +100,10 @@ def subtree_without(head: Token, excluded: Iterable[Token]) -> list[Token]:
 def cue_tokens(verb: Token) -> list[Token]:
     """The cue as a reader marks it: the verb with the auxiliaries, negation and adverbs right
     before it ("has also said", "did not deny", "often says"), a particle right after
-    ("pointed out") and a colon that opens the content ("said:")."""
+    ("pointed out") and a colon that opens the content ("said:"); and for a verb that a
+    preceding verb governs directly ("tried to defend", "went on to say", "seemed to
+    recognize", "kept saying"), that verb's cue too: PolNeAR marks 13 of 16 such cues so in
+    150 train articles."""
     tokens = [verb] + [c for c in verb.children if c.dep_ == PARTICLE and c.i == verb.i + 1]
     after = tokens[-1].i + 1
     if after < len(verb.doc) and verb.doc[after].text == ":":
@@ -109,7 +112,24 @@ def cue_tokens(verb: Token) -> list[Token]:
     start = verb.i
     while start - 1 in left and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])):
         start -= 1
-    return [left[j] for j in range(start, verb.i)] + tokens
+    own = [left[j] for j in range(start, verb.i)] + tokens
+    governor = _governing_verb_right_before(verb, start)
+    if governor is None:
+        return own
+    governed_by = cue_tokens(governor)
+    return governed_by + list(verb.doc[governed_by[-1].i + 1 : start]) + own
+
+
+def _governing_verb_right_before(verb: Token, start: int) -> Token | None:
+    """The verb governing an infinitive or gerund cue ("tried to", "went on to", "kept"), when
+    nothing but its own particles and adverbs stands between them (not "called a news
+    conference to say")."""
+    governor = verb.head
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts))
+    if not infinitive or governor.i >= start or governor.pos_ not in VERB_POS:
+        return None
+    between = verb.doc[governor.i + 1 : start]
+    return governor if all(t.head.i == governor.i and t.dep_ in (PARTICLE, "advmod") for t in between) else None
 
 
 def _leading_adverb(token: Token) -> bool:
