@@ -310,12 +310,12 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
             for candidate in construction(sent, context):
                 if not candidate.content or _speakers_own_words(candidate, quotes):
                     continue
+                if candidate.cue_head is not None and candidate.cue_head.i in idioms:
+                    continue
                 cue_words = {t.i for t in doc.char_span(*candidate.cue, alignment_mode="expand") or ()}
                 if candidate.cue_head is not None:
                     cue_words.add(candidate.cue_head.i)
-                    if candidate.cue_head.i in idioms:
-                        continue
-                if cue_words & claimed_words:
+                if cue_words & claimed_words:  # one attribution per cue word: the earlier construction keeps it
                     continue
                 claimed_words |= cue_words
                 candidates.append(candidate)
