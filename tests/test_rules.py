@@ -465,3 +465,22 @@ def test_no_second_attribution_whose_cue_takes_in_a_word_of_an_earlier_cue():
     ])
     [attribution], _ = run(doc, with_model({"bias": 30.0}))
     assert attribution["cue"]["text"] == "wants" and attribution["content"]["text"] == "to build a wall"
+
+
+@pytest.mark.parametrize("subject, source", [("It", None), ("They", "They")])
+def test_an_extraposed_it_is_no_source(subject, source):
+    """"It is hard to say whether …": "it" stands in for the clause, the writer speaks."""
+    doc = parse([
+        (subject, 1, "nsubj", "PRON", subject.lower()),
+        ("are" if subject == "They" else "is", 1, "ROOT", "AUX", "be"),
+        ("ready" if subject == "They" else "hard", 1, "acomp", "ADJ", "hard"),
+        ("to", 4, "aux", "PART", "to"),
+        ("say", 1, "xcomp", "VERB", "say"),
+        ("that", 7, "mark", "SCONJ", "that"),
+        ("talks", 7, "nsubj", "NOUN", "talk"),
+        ("failed", 4, "ccomp", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert attribution["cue"]["lemma"] == "say" and attribution["content"]["text"] == "talks failed"
+    assert (attribution["source"] and text_of(doc, attribution["source"])) == source
