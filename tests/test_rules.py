@@ -484,3 +484,20 @@ def test_an_extraposed_it_is_no_source(subject, source):
     [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
     assert attribution["cue"]["lemma"] == "say" and attribution["content"]["text"] == "talks failed"
     assert (attribution["source"] and text_of(doc, attribution["source"])) == source
+
+
+def test_a_cue_after_a_predicate_adjective_takes_the_subject_of_its_verb():
+    """"Officials were quick to point out that …": "point" hangs from "quick", not from a verb."""
+    doc = parse([
+        ("Officials", 1, "nsubj", "NOUN", "official"),
+        ("were", 1, "ROOT", "AUX", "be"),
+        ("quick", 1, "acomp", "ADJ", "quick"),
+        ("to", 4, "aux", "PART", "to"),
+        ("say", 2, "xcomp", "VERB", "say"),
+        ("that", 7, "mark", "SCONJ", "that"),
+        ("talks", 7, "nsubj", "NOUN", "talk"),
+        ("failed", 4, "ccomp", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert text_of(doc, attribution["source"]) == "Officials" and attribution["content"]["text"] == "talks failed"

@@ -199,6 +199,8 @@ def _governing_verb(verb: Token) -> Token | None:
         head = head.head
         if head.pos_ not in VERB_POS and head.dep_ == "advmod":
             head = head.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in VERB_POS:
+        head = head.head  # "officials were quick to point out": through the adjective to its verb
     return head if head.pos_ in VERB_POS else None
 
 
