@@ -827,9 +827,9 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
         timed = any(o.ent_type_ in ("DATE", "TIME") for o in objects)  # "called at noon"
         if objects and not timed and all(t.pos_ in ("ADV", "PART") for t in between):  # "looked closely at", not "looked, for once, at"
             return "prep", [t for o in objects for t in o.subtree], prep
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
     if subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ != "that":  # not "which was rejected"
-        return "nsubjpass", list(subject.subtree), None
+        return PASSIVE_SUBJECT, list(subject.subtree), None
     return None
 
 
