@@ -197,7 +197,7 @@ class Resolver:
         labels = {e.label_ for e in self.entities if e.start >= span.start and e.end <= span.end}
         # what the head itself names: "the Russian leader" is no organisation, "a spokesman
         # for Donald Trump" no person of that name
-        named = {e.label_ for e in self.entities if e.start <= head.i < e.end}
+        named = {self.entity_at[head.i].label_} if head.i in self.entity_at else set()
         lower = head.lower_
         if head.pos_ == "PRON" or lower in RELATIVE_PRONOUNS | PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_SECOND_PERSON:
             return "pronoun"
