@@ -488,3 +488,25 @@ def test_a_cue_after_be_and_an_adjective_takes_the_subject_unless_it_is_an_extra
     [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
     assert attribution["cue"]["lemma"] == "say" and attribution["content"]["text"] == "talks failed"
     assert (attribution["source"] and text_of(doc, attribution["source"])) == source
+
+
+def test_a_verb_right_after_a_closing_quote_takes_the_subject_after_it():
+    """'“… Deep trouble,” said Lopez' parsed with "trouble", a word of the quotation, as a
+    second subject of "said": the subject after the verb is the speaker."""
+    doc = parse([
+        ("“", 8, "punct", "PUNCT", "“"),
+        ("The", 2, "det", "DET", "the"),
+        ("plan", 3, "nsubj", "NOUN", "plan"),
+        ("failed", 3, "ROOT", "VERB", "fail"),
+        (".", 3, "punct", "PUNCT", "."),
+        ("Deep", 6, "amod", "ADJ", "deep"),
+        ("trouble", 8, "nsubj", "NOUN", "trouble"),
+        ("”", 8, "punct", "PUNCT", "”"),
+        ("said", 8, "ROOT", "VERB", "say"),
+        ("Lopez", 8, "nsubj", "PROPN", "Lopez"),
+        (".", 8, "punct", "PUNCT", "."),
+    ])
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert attribution["cue"]["text"] == "said"
+    assert text_of(doc, attribution["source"]) == "Lopez"
+    assert attribution["content"]["text"] == "“ The plan failed . Deep trouble ”"  # the whole quotation

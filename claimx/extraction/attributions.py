@@ -149,6 +149,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     quoted = _object_before_as(verb)
     if quoted is not None:
         return quoted, False
+    inverted = _subject_after_quotation(verb)
+    if inverted is not None:
+        return inverted, False
     current = verb
     conjoined = True  # reached through conjoined verbs only: a passive subject stays passive
     for _ in range(4):
@@ -163,6 +166,15 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         conjoined = conjoined and current.dep_ == "conj"
         current = governor
     return None, False
+
+
+def _subject_after_quotation(verb: Token) -> Token | None:
+    """"“… Full panic mode,” said Leslie Wimes": a verb right after a closing quote mark with
+    a subject after it is inverted, and that subject is the speaker. The parser often also
+    hangs a word of the quotation from the verb as a subject ("mode", "it"), which comes first."""
+    if verb.i == 0 or not verb.doc[verb.i - 1].is_quote:
+        return None
+    return next((c for c in verb.rights if c.dep_ == "nsubj"), None)
 
 
 def _extraposed_it(subject: Token, verb: Token) -> bool:
