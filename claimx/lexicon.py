@@ -52,6 +52,7 @@ class CueRule:
     file: str
     prepositions: tuple[str, ...] = ()  # "called for X", "pointed to X": the object of one is the content
     relay: bool = False  # passes on another's words: "Reuters quoted X as saying", "officials cited by CNN"
+    frames: tuple[str, ...] = ()  # a noun after one of these frames a clause as its source: "In a poll released Monday, X led"
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Lexicon:
 
 
 CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
-CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool}
+CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool, "frames": list}
 HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
 HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
@@ -233,12 +234,16 @@ def parse_cue(where: str, path: Path, record: dict) -> CueRule:
     for dep in complements:
         _check_choice(where, "complement", dep, CONTENT_DEPS)
     prepositions = tuple(record.get("prepositions", []))
-    if not all(isinstance(word, str) and word.isalpha() and word.islower() for word in prepositions):
-        raise LexiconError(f"{where}: 'prepositions' must be lower-case words")
+    frames = tuple(record.get("frames", []))
+    for key, words in (("prepositions", prepositions), ("frames", frames)):
+        if not all(isinstance(word, str) and word.isalpha() and word.islower() for word in words):
+            raise LexiconError(f"{where}: {key!r} must be lower-case words")
+    if frames and record["pos"] != "NOUN":
+        raise LexiconError(f"{where}: 'frames' is for nouns (the preposition before the noun: 'in a poll')")
     return CueRule(
         id=record["id"], lemma=record["lemma"].lower(), pos=record["pos"], type=record["type"],
         stance=record["stance"], complements=complements, addressee=record.get("addressee", False),
-        source=record["source"], file=str(path), prepositions=prepositions, relay=record.get("relay", False),
+        source=record["source"], file=str(path), prepositions=prepositions, relay=record.get("relay", False), frames=frames,
     )
 
 

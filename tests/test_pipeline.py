@@ -345,6 +345,23 @@ def test_prepositional_cue_takes_the_object_as_content(run, text, cue, source, c
     assert attribution.rule.startswith("prepositional_cue")
 
 
+def test_a_poll_before_a_clause_is_its_source(run):
+    text = "In a survey released on Monday by the college, the mayor led her rival by five points."
+    attribution = only(run(text), "In")
+    assert attribution.source.text == "a survey released on Monday by the college"
+    assert attribution.content.text == "the mayor led her rival by five points"
+    assert attribution.cue.type == "evidence" and attribution.rule.startswith("framing_preposition")
+    assert_offsets(text, attribution)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor took part in a poll of local leaders.",  # after the verb: where, not who says so
+    "In a poll released on Monday, most voters said the race was close.",  # the clause has a cue of its own
+])
+def test_a_poll_is_no_frame_after_its_verb_or_before_a_cue(run, text):
+    assert [a.cue.text for a in run(text) if a.rule.startswith("framing_preposition")] == []
+
+
 def test_prepositional_cue_ignores_other_prepositions(run):
     assert run("The mayor called at noon.") == []
     assert run("The mayor called on Monday.") == []
