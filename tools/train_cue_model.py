@@ -1,12 +1,12 @@
 """Train claimx's cue model (models/cue_model.jsonl) on a brat corpus such as PolNeAR train.
 
-    python tools/train_cue_model.py ../shared/corpora/polnear/train [--threshold 0.5] [--out models/cue_model.jsonl]
+    python tools/train_cue_model.py ../shared/corpora/polnear/train [--threshold 0.35] [--c 0.3] [--out models/cue_model.jsonl]
 
 claimx runs over every article with the model set to keep every verb (threshold 0), so the
 examples are exactly the verbs the learned construction sees at run time: those with an
 argument that no rule claimed. A verb is a positive example when its attribution matches a
 gold one (the scorer's match: cues overlap, half the gold content covered, sources agree).
-The fit is logistic regression (Adagrad, L2) over the features of
+The fit is L2-regularised logistic regression (L-BFGS, to convergence) over the features of
 ``claimx.extraction.attributions.verb_features``. Only weights are written: feature names
 are lemmas, tags and labels, never corpus text.
 """
@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import math
-import random
 import sys
 import tempfile
 from pathlib import Path
+
+import numpy as np
 
 from claimx.evaluate import GoldError, predicted, read_brat, same_attribution
 from claimx.extraction.attributions import read_verb
@@ -60,31 +60,70 @@ def frequent(rows: list[tuple[list[str], bool]], min_count: int) -> list[tuple[l
     return [([f for f in features if counts[f] >= min_count], positive) for features, positive in rows]
 
 
-def fit(rows: list[tuple[list[str], bool]], epochs: int, rate: float, l2: float) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    squares: dict[str, float] = {}
-    order = list(rows)
-    shuffle = random.Random(0).shuffle
-    for _ in range(epochs):
-        shuffle(order)
-        for features, positive in order:
-            score = sum(weights.get(f, 0.0) for f in features)
-            error = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score)))) - float(positive)
-            for f in features:
-                gradient = error + l2 * weights.get(f, 0.0)
-                squares[f] = squares.get(f, 0.0) + gradient * gradient
-                weights[f] = weights.get(f, 0.0) - rate * gradient / math.sqrt(squares[f] + 1e-8)
-    return weights
+def fit(rows: list[tuple[list[str], bool]], c: float, iterations: int = 500, memory: int = 10) -> dict[str, float]:
+    """L2-regularised logistic regression fitted to convergence: minimises the log loss plus
+    |w|^2 / 2c (the bias unpenalised) by L-BFGS over the whole set. Deterministic; the
+    stochastic fit it replaces stopped short of this optimum (held-out ROC AUC 0.879 against 0.891)."""
+    names = sorted({f for features, _ in rows for f in features})
+    index = {f: i for i, f in enumerate(names)}
+    row_of = np.repeat(np.arange(len(rows)), [len(features) for features, _ in rows])
+    column = np.array([index[f] for features, _ in rows for f in features], dtype=np.int64)
+    truth = np.array([float(positive) for _, positive in rows])
+    penalty = np.full(len(names), 1.0 / c)
+    if "bias" in index:
+        penalty[index["bias"]] = 0.0
+
+    def loss_and_gradient(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        score = np.bincount(row_of, weights=weights[column], minlength=len(rows))
+        loss = float(np.sum(np.logaddexp(0.0, score) - truth * score) + 0.5 * np.sum(penalty * weights * weights))
+        error = 0.5 * (1.0 + np.tanh(0.5 * score)) - truth  # sigmoid, without overflow
+        return loss, np.bincount(column, weights=error[row_of], minlength=len(names)) + penalty * weights
+
+    weights = np.zeros(len(names))
+    loss, gradient = loss_and_gradient(weights)
+    steps: list[tuple[np.ndarray, np.ndarray]] = []  # (change in weights, change in gradient), newest last
+    for _ in range(iterations):
+        direction = -_inverse_hessian_times(gradient, steps)
+        rate = 1.0
+        while True:  # backtracking until the loss falls enough (Armijo)
+            candidate = weights + rate * direction
+            new_loss, new_gradient = loss_and_gradient(candidate)
+            if new_loss <= loss + 1e-4 * rate * float(gradient @ direction) or rate < 1e-10:
+                break
+            rate *= 0.5
+        steps = (steps + [(candidate - weights, new_gradient - gradient)])[-memory:]
+        converged = abs(loss - new_loss) <= 1e-9 * max(1.0, abs(loss))
+        weights, loss, gradient = candidate, new_loss, new_gradient
+        if converged:
+            break
+    return dict(zip(names, weights.tolist()))
+
+
+def _inverse_hessian_times(gradient: np.ndarray, steps: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """L-BFGS's two-loop recursion: the gradient scaled by the inverse Hessian the recent steps imply."""
+    q = gradient.copy()
+    alphas = []
+    for change, gradient_change in reversed(steps):
+        alpha = float(change @ q) / float(gradient_change @ change)
+        alphas.append(alpha)
+        q -= alpha * gradient_change
+    if steps:
+        change, gradient_change = steps[-1]
+        q *= float(change @ gradient_change) / float(gradient_change @ gradient_change)
+    else:
+        q /= max(1.0, float(np.abs(gradient).max()))
+    for (change, gradient_change), alpha in zip(steps, reversed(alphas)):
+        beta = float(gradient_change @ q) / float(gradient_change @ change)
+        q += change * (alpha - beta)
+    return q
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path, help="brat corpus folder: text/*.txt and attributions/*.ann")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "cue_model.jsonl")
-    parser.add_argument("--threshold", type=float, default=0.5, help="probability a verb needs to be kept (default 0.5)")
-    parser.add_argument("--epochs", type=int, default=15)
-    parser.add_argument("--rate", type=float, default=0.2, help="Adagrad learning rate")
-    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--threshold", type=float, default=0.35, help="probability a verb needs to be kept (default 0.35)")
+    parser.add_argument("--c", type=float, default=0.3, help="inverse strength of the L2 penalty (default 0.3)")
     parser.add_argument("--min-count", type=int, default=5, help="drop features seen fewer times (default 5)")
     parser.add_argument("--limit", type=int, help="use only the first N documents (a quick trial)")
     args = parser.parse_args(argv)
@@ -94,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(str(error))
     positives = sum(1 for _, positive in rows if positive)
     print(f"{len(rows)} candidate verbs, {positives} match a gold attribution", file=sys.stderr)
-    weights = fit(frequent(rows, args.min_count), args.epochs, args.rate, args.l2)
+    weights = fit(frequent(rows, args.min_count), args.c)
     kept = {f: round(w, 3) for f, w in sorted(weights.items()) if abs(w) >= 0.01}
     model = {"id": MODEL_ID, "weights": kept, "threshold": args.threshold, "type": "stance", "source": SOURCE}
     args.out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
