@@ -303,6 +303,18 @@ def test_quote_before_a_titled_speaker_is_found(run):
     assert_offsets(text, attribution)
 
 
+@pytest.mark.parametrize("between", ["\n", " "])
+def test_a_quotation_ending_a_paragraph_or_a_sentence_is_not_the_next_cues_content(run, between):
+    text = f"“We are ready for this game, and we will win it.”{between}The coach spoke to the team after the game."
+    assert [a.cue.text for a in run(text) if a.content.text.startswith("“We are ready")] == []
+
+
+def test_a_quotation_closing_on_a_question_mark_is_the_cues_content(run):
+    text = "“Why would we stop now, after all this work?” the coach asked."
+    attribution = only(run(text), "asked")
+    assert attribution.content.text == "“Why would we stop now, after all this work?”"
+
+
 def test_quote_signed_after_a_dash(run):
     text = "Readers wrote in.\n“The plan is a disgrace. It must be dropped.” ― Maria Lopez\n“I like it.” Nobody else.\n"
     attribution = only(run(text), "―")

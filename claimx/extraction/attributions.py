@@ -621,17 +621,25 @@ def _phrase_start(head: Token) -> int:
 
 
 def _quote_before(quotes: list[Quote], verb: Token, subject: Token | None) -> Quote | None:
-    """A quotation that ends just before the cue clause ("“…,” he said")."""
+    """A quotation that ends just before the cue clause ("“…,” he said"), in the same
+    paragraph, and either in the cue's sentence or closing on a mark that leaves the sentence
+    open ("“Why?” he asked"): a quotation that ends a paragraph or a sentence of its own
+    ("… and we will win it.” The coach spoke of …") is someone's earlier words."""
     first = min([verb.i] + ([_phrase_start(subject)] if subject is not None else []))
     doc = verb.doc
     index = first - 1
     while index >= 0 and (doc[index].is_punct and doc[index].text not in ("”", '"', "''", "»", "’") or doc[index].is_space):
+        if "\n" in doc[index].text:
+            return None
         index -= 1
     if index < 0:
         return None
     end = doc[index].idx + len(doc[index].text)
     for quote in quotes:
         if quote.end == end and quote.closed:
+            inside = doc.text[quote.start : quote.end].rstrip("”\"'»’ ")
+            if quote.end <= verb.sent.start_char and inside.endswith("."):
+                return None
             return quote
     return None
 
