@@ -315,6 +315,19 @@ def test_a_quotation_closing_on_a_question_mark_is_the_cues_content(run):
     assert attribution.content.text == "“Why would we stop now, after all this work?”"
 
 
+def test_a_content_ending_on_a_conjunction_takes_the_second_conjunct(run):
+    """The parser hangs "expand" from "backed"; the content was "to support and"."""
+    text = "The union backed the deal, promising to support and in many cases expand the training programs."
+    attribution = only(run(text), "promising")
+    assert attribution.content.text == "to support and in many cases expand the training programs"
+
+
+def test_a_conjunction_before_a_second_cue_is_left_out_of_the_first_content(run):
+    text = "The governor outlined her budget and vowed to cut taxes."
+    assert [a.content.text for a in run(text) if a.content.text.endswith(" and")] == []
+    assert only(run(text), "vowed").content.text == "to cut taxes"
+
+
 def test_quote_signed_after_a_dash(run):
     text = "Readers wrote in.\n“The plan is a disgrace. It must be dropped.” ― Maria Lopez\n“I like it.” Nobody else.\n"
     attribution = only(run(text), "―")

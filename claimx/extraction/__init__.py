@@ -98,6 +98,40 @@ def extend_past_colon(candidate: Candidate, text: str) -> None:
 
 LINE_END_MARKS = ".!?”\"'’»"
 
+CONJUNCTIONS = {"and", "or", "but", "nor"}
+
+
+def extend_over_conjunction(candidate: Candidate, doc: Doc, lexicon: Lexicon, cue_heads: set[int]) -> None:
+    """"… promising to meet and in some cases exceed his goals": a content ending on a
+    conjunction lost its second conjunct to the parser, which hung it higher up (from the
+    cue's own verb); the content goes on to the end of that conjunct, unless the conjunct is
+    a cue of its own ("outlined her budget and vowed to …": a second claim, not more of this
+    one), and then the conjunction is left out."""
+    if not candidate.content:
+        return
+    end = candidate.content[-1][1]
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or last[-1].dep_ != "cc" or last[-1].lower_ not in CONJUNCTIONS:
+        return
+    conjunction = last[-1]
+    following = next((t for t in doc[conjunction.i + 1 : conjunction.sent.end] if not t.is_space), None)
+    if following is None:
+        return
+    conjunct = following
+    while conjunct.dep_ != "conj" and conjunct.head.i != conjunct.i and conjunct.head.i > conjunction.i:
+        conjunct = conjunct.head
+    if conjunct.dep_ != "conj":
+        return
+    if conjunct.i in cue_heads or lexicon.cue(conjunct.lemma_, "VERB") is not None:
+        kept = [t for t in doc[doc.char_span(*candidate.content[-1], alignment_mode="expand").start : conjunction.i] if not (t.is_punct or t.is_space)]
+        if kept:  # the conjunction joins the next claim: it ends this content's span, not belongs to it
+            candidate.content[-1] = (candidate.content[-1][0], kept[-1].idx + len(kept[-1].text))
+        return
+    words = [t for t in conjunct.subtree if t.i > conjunction.i and not (t.is_punct or t.is_space)]
+    if words:
+        candidate.content = _merge(candidate.content[:-1] + [(candidate.content[-1][0], max(t.idx + len(t.text) for t in words))])
+        candidate.extra_rules.append("second_conjunct")
+
 
 def widen_to_quotes(candidate: Candidate, quotes: list[Quote]) -> None:
     """A content that overlaps a quotation takes all of it, unless the quotation holds the cue."""
@@ -319,8 +353,10 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
                     continue
                 claimed_words |= cue_words
                 candidates.append(candidate)
+    cue_heads = {c.cue_head.i for c in candidates if c.cue_head is not None}
     for candidate in candidates:
         extend_past_colon(candidate, text)
+        extend_over_conjunction(candidate, doc, lexicon, cue_heads)
         widen_to_quotes(candidate, quotes)
         join_split_quote(candidate, quotes, text)
     candidates.sort(key=lambda c: c.cue[0])
