@@ -510,3 +510,26 @@ def test_a_verb_right_after_a_closing_quote_takes_the_subject_after_it():
     assert attribution["cue"]["text"] == "said"
     assert text_of(doc, attribution["source"]) == "Lopez"
     assert attribution["content"]["text"] == "“ The plan failed . Deep trouble ”"  # the whole quotation
+
+
+def test_a_content_cut_by_a_sentence_break_on_a_word_runs_into_the_next_sentence():
+    """The parser ended a sentence on "talks", with no full stop and no line break."""
+    rows = [
+        ("Officials", 1, "nsubj", "NOUN", "official"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("she", 3, "nsubj", "PRON", "she"),
+        ("felt", 1, "ccomp", "VERB", "feel"),
+        ("the", 5, "det", "DET", "the"),
+        ("talks", 3, "dobj", "NOUN", "talk"),
+        ("failed", 6, "ROOT", "VERB", "fail"),
+        ("badly", 6, "advmod", "ADV", "badly"),
+        (".", 6, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    assert [s.text for s in doc.sents] == ["Officials said she felt the talks", "failed badly ."]
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert attribution["content"]["text"] == "she felt the talks failed badly"
+    doc = parse(rows[:6] + [(".", 1, "punct", "PUNCT", ".")] + [(w, h + 1, d, p, l) for w, h, d, p, l in rows[6:]])
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert attribution["content"]["text"] == "she felt the talks"  # a full stop ends it
+

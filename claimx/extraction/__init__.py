@@ -98,6 +98,29 @@ def extend_past_colon(candidate: Candidate, text: str) -> None:
 
 LINE_END_MARKS = ".!?”\"'’»"
 
+def extend_over_split_sentence(candidate: Candidate, doc: Doc) -> None:
+    """"Officials said she felt the talks | failed badly.": the parser ends a sentence on a
+    word, with no full stop and no line break before the next one, where it lost its way in
+    the middle of a sentence. A content after its cue that ends there goes on to the end of
+    the next sentence."""
+    if not candidate.content or candidate.content[0][0] < candidate.cue[1]:
+        return
+    end = candidate.content[-1][1]
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or not (last[-1].is_alpha or last[-1].like_num):
+        return
+    word = last[-1]
+    sentence = word.sent
+    rest = [t for t in doc[word.i + 1 : sentence.end] if not t.is_space]
+    if rest or sentence.end >= len(doc) or "\n" in doc.text[word.idx : doc[sentence.end].idx]:
+        return
+    following = doc[sentence.end].sent
+    words = [t for t in following if not (t.is_punct or t.is_space)]
+    if words:
+        candidate.content[-1] = (candidate.content[-1][0], words[-1].idx + len(words[-1].text))
+        candidate.extra_rules.append("split_sentence")
+
+
 CONJUNCTIONS = {"and", "or", "but", "nor"}
 
 
@@ -356,6 +379,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
     cue_heads = {c.cue_head.i for c in candidates if c.cue_head is not None}
     for candidate in candidates:
         extend_past_colon(candidate, text)
+        extend_over_split_sentence(candidate, doc)
         extend_over_conjunction(candidate, doc, lexicon, cue_heads)
         widen_to_quotes(candidate, quotes)
         join_split_quote(candidate, quotes, text)
