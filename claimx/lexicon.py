@@ -26,7 +26,7 @@ HEDGE_CATEGORIES = (
     "weasel",
     "distancing_cue",
 )
-CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "pcomp", "advcl", "prep")
+CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "pcomp", "advcl", "prep", "acomp")
 CUE_POS = ("VERB", "NOUN", "ADP", "ADJ")
 
 TOKEN_PATTERN_KEYS = {
@@ -53,6 +53,7 @@ class CueRule:
     prepositions: tuple[str, ...] = ()  # "called for X", "pointed to X": the object of one is the content
     relay: bool = False  # passes on another's words: "Reuters quoted X as saying", "officials cited by CNN"
     frames: tuple[str, ...] = ()  # a noun after one of these frames a clause as its source: "In a poll released Monday, X led"
+    raising: bool = False  # the subject is part of the content and no one is the source: "X seems to …", "X appears ready"
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ class Lexicon:
 
 
 CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
-CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool, "frames": list}
+CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool, "frames": list, "raising": bool}
 HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
 HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
@@ -244,6 +245,7 @@ def parse_cue(where: str, path: Path, record: dict) -> CueRule:
         id=record["id"], lemma=record["lemma"].lower(), pos=record["pos"], type=record["type"],
         stance=record["stance"], complements=complements, addressee=record.get("addressee", False),
         source=record["source"], file=str(path), prepositions=prepositions, relay=record.get("relay", False), frames=frames,
+        raising=record.get("raising", False),
     )
 
 

@@ -35,6 +35,7 @@ def test_bundled_rules_load_and_cover_every_hedge_category():
         ({"id": "x", "lemma": "call", "pos": "VERB", "type": "speech", "stance": "neutral", "prepositions": ["For "], "source": "t"}, "prepositions"),
         ({"id": "x", "lemma": "quote", "pos": "VERB", "type": "speech", "stance": "neutral", "relay": "yes", "source": "t"}, "relay"),
         ({"id": "x", "lemma": "poll", "pos": "VERB", "type": "evidence", "stance": "neutral", "frames": ["in"], "source": "t"}, "for nouns"),
+        ({"id": "x", "lemma": "seem", "pos": "VERB", "type": "evidence", "stance": "neutral", "raising": "yes", "source": "t"}, "raising"),
         ({"id": "x", "lemma": "poll", "pos": "NOUN", "type": "evidence", "stance": "neutral", "frames": ["In a"], "source": "t"}, "frames"),
         ({"id": "x", "not_a_cue": "say", "source": "t"}, "two or more words"),
         ({"pattern": "perhaps", "category": "epistemic", "source": "t"}, "missing key 'id'"),

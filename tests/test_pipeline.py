@@ -387,6 +387,32 @@ def test_a_poll_is_no_frame_after_its_verb_or_before_a_cue(run, text):
     assert [a.cue.text for a in run(text) if a.rule.startswith("framing_preposition")] == []
 
 
+@pytest.mark.parametrize("text, cue, parts", [
+    ("The plan seems too risky for most families.", "seems", ["The plan", "too risky for most families"]),
+    ("The senator appears to have left the race.", "appears", ["The senator", "to have left the race"]),
+    ("It seems that the talks have failed.", "seems", ["the talks have failed"]),
+])
+def test_a_raising_verb_is_an_agentless_impression_of_its_subject(run, text, cue, parts):
+    attribution = only(run(text), cue)
+    assert attribution.source is None and attribution.cue.type == "evidence"
+    assert [text[s:e] for s, e in attribution.content.spans] == parts
+    assert attribution.rule.startswith("raising_verb") and attribution.hedged
+
+
+@pytest.mark.parametrize("text", [
+    "She appeared on television on Monday.",  # no complement: an appearance, not an impression
+    "His attempt at appearing calm failed.",
+    "They cannot seem to agree on a date.",
+])
+def test_a_raising_verb_without_an_impression_attributes_nothing(run, text):
+    assert [a.cue.text for a in run(text) if a.rule.startswith("raising_verb")] == []
+
+
+def test_a_raising_verb_before_a_cue_verb_joins_that_cue(run):
+    attribution = only(run("The mayor seems to think the vote is safe."), "seems to think")
+    assert attribution.source.text == "The mayor" and attribution.content.text == "the vote is safe"
+
+
 def test_prepositional_cue_ignores_other_prepositions(run):
     assert run("The mayor called at noon.") == []
     assert run("The mayor called on Monday.") == []

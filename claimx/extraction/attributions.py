@@ -295,12 +295,19 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb)
         source_head = agent(verb) if passive else subject or _unmarked_subject(verb)
+        if rule.raising:
+            if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
+                continue  # "X seems to think …": the cue is "seems to think", and X its source
+            if verb.tag_ == "VBG" or any(c.dep_ == "neg" for c in verb.children):
+                continue  # "his attempt at appearing calm", "cannot seem to …": no impression reported
+            passive, source_head = True, None  # "X seems to …": the writer's impression of X, no one's claim
         if source_head is not None and source_head.dep_ == "expl":
             source_head = None
         if passive and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
-        yield _candidate("speech_verb_clause" if not passive else "passive_cue_clause", verb, rule, content_tokens, source_head, sent, context)
+        name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
+        yield _candidate(name, verb, rule, content_tokens, source_head, sent, context)
 
 
 def _relay_rule(verb: Token, context: Context) -> CueRule | None:
