@@ -280,7 +280,8 @@ def lexicon_command(
         if kind and entry_kind != kind:
             continue
         if isinstance(entry, CueRule):
-            detail = f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}" + (" relay" if entry.relay else "")
+            detail = (f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}" + (" relay" if entry.relay else "")
+                      + (" raising" if entry.raising else "") + (f" frames={','.join(entry.frames)}" if entry.frames else ""))
         elif isinstance(entry, NotCue):
             detail = f"NOT A CUE: {' '.join(entry.words)}"
         elif isinstance(entry, HedgeRule):

@@ -142,3 +142,10 @@ def test_lexicon_lists_entries_with_their_file(runner, tmp_path):
     rows = json.loads(result.stdout)
     assert {"cues", "hedges", "boilerplate", "sources", "models"} <= {r["kind"] for r in rows}
     assert [r["file"] for r in rows if r["id"] == "house.murmur"] == [str(extra)]
+
+
+def test_lexicon_lists_what_a_cue_rule_does_beyond_its_lemma(runner):
+    rows = {r["id"]: r["rule"] for r in json.loads(runner.invoke(app, ["lexicon", "--kind", "cues", "--format", "json"]).stdout)}
+    assert rows["cue.noun.poll"].endswith("frames=in")
+    assert rows["cue.seem"].endswith("raising")
+    assert rows["cue.say"] == "say (VERB) type=speech stance=neutral"
