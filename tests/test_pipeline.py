@@ -328,6 +328,15 @@ def test_a_conjunction_before_a_second_cue_is_left_out_of_the_first_content(run)
     assert only(run(text), "vowed").content.text == "to cut taxes"
 
 
+def test_transcript_labels_inside_a_quoted_transcript_are_attributions(run):
+    text = ('The station released this transcript:\n\n"HOST: Let us start with the storm that hit the coast tonight.\n\n'
+            '"MAYOR: Well, the crews have been out there all week and they will stay.\n\n'
+            '"HOST: Thank you for joining us on the show."\n\nThe interview ended there.')
+    labels = [(a.source.text, a.content.text.split(",")[0]) for a in run(text) if a.rule.startswith("colon_quote")]
+    assert labels == [("HOST", "Let us start with the storm that hit the coast tonight"), ("MAYOR", "Well"),
+                      ("HOST", 'Thank you for joining us on the show."')]
+
+
 def test_quote_signed_after_a_dash(run):
     text = "Readers wrote in.\n“The plan is a disgrace. It must be dropped.” ― Maria Lopez\n“I like it.” Nobody else.\n"
     attribution = only(run(text), "―")

@@ -310,11 +310,14 @@ def test_a_straight_mark_after_a_space_does_not_close_a_curly_quote():
     assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == [doc.text]
 
 
-def test_quote_reopened_after_a_paragraph_break_continues():
-    words = ["“", "First", "part", "\n", "“", "second", "part", "”"]
+@pytest.mark.parametrize("mark, close", [("“", "”"), ('"', '"')])
+def test_quote_reopened_after_a_paragraph_break_continues(mark, close):
+    """The straight mark that reopens the quotation does not close it (it used to, and the
+    real closing mark then opened a quotation of its own)."""
+    words = [mark, "First", "part", "\n", mark, "second", "part", "\n", mark, "third", close, "after"]
     doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
     quotes = find_quotes(doc)
-    assert len(quotes) == 1 and doc.text[quotes[0].start : quotes[0].end] == doc.text
+    assert [doc.text[q.start : q.end] for q in quotes] == [doc.text[: -len("after")]] and quotes[0].closed
 
 
 def test_source_phrase_never_takes_in_the_clause_holding_its_cue():

@@ -47,7 +47,10 @@ def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
     attribution; after a mark left open only mental states are dropped, as it may be a typo.
     Outside one, "I think …", "you know …", "we want …" are a writer's or speaker's own words
     (a transcript, a column), not an attribution the article makes. PolNeAR dev marks 9 of
-    the 70 attributions this drops inside quotations."""
+    the 70 attributions this drops inside quotations. A speaker label ("WALLACE: …") is no
+    one's words but the transcript's, also inside the quotation a transcript is given in."""
+    if candidate.rule.startswith("colon_quote"):
+        return False
     inside = any(q.start < candidate.cue[0] < q.end for q in quotes)
     closed = any(q.closed and q.start < candidate.cue[0] < q.end for q in quotes)  # a mark left open may be a mismatch
     first_person = candidate.source_head is not None and candidate.source_head.lower_ in FIRST_PERSON

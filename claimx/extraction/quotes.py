@@ -26,14 +26,16 @@ def find_quotes(doc: Doc) -> list[Quote]:
     open_at: int | None = None  # char offset of the open mark
     open_mark = ""
     inner = False  # a straight-quoted phrase inside a curly quotation is open
+    reopening = -1  # index of the mark that reopens a quotation running on into a new paragraph
     for token in doc:
         text = _mark(token)
-        if text is None:
-            continue  # the second half of a mark split in two
+        if text is None or token.i == reopening:
+            continue  # the second half of a mark split in two; a mark that only reopens
         if token.is_space:
             if open_at is not None and "\n" in text:
                 following = _next_non_space(doc, token.i)
                 if following is not None and following.text in (open_mark, *OPENING, *STRAIGHT):
+                    reopening = following.i
                     continue  # a quote running on over a paragraph break reopens there
                 quotes.append(Quote(open_at, _trim_end(doc, token.i), False))
                 open_at = None
