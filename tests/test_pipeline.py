@@ -337,6 +337,27 @@ def test_transcript_labels_inside_a_quoted_transcript_are_attributions(run):
                       ("HOST", 'Thank you for joining us on the show."')]
 
 
+def test_a_cue_noun_after_its_verb_joins_the_cue(run):
+    noun_cue = only(run("Officials voiced concern that the deal would collapse."), "voiced concern")
+    assert (noun_cue.source.text, noun_cue.content.text) == ("Officials", "the deal would collapse")
+
+
+def test_a_light_verb_takes_its_claim_noun_and_preposition_into_the_cue(nlp):
+    from dataclasses import replace
+
+    from claimx.extraction import extract_doc
+
+    # the learned model decides whether "expressed" is a cue; a model that keeps every verb isolates the span rule
+    component = nlp.get_pipe("claimx")
+    lexicon = replace(component.lexicon, cue_model=replace(component.lexicon.cue_model, weights={"bias": 30.0}))
+    with nlp.select_pipes(disable=["claimx"]):
+        doc = nlp("Several senators expressed doubts about the new budget plan. The firm bought a report in Politico.")
+    records, _ = extract_doc(doc, lexicon, component.hedge_matcher)
+    cues = {r["cue"]["text"]: r["content"]["text"] for r in records}
+    assert cues["expressed doubts about"] == "the new budget plan"
+    assert "bought" in cues  # a report "in Politico" is where, not what: the cue stays the verb
+
+
 def test_quote_signed_after_a_dash(run):
     text = "Readers wrote in.\n“The plan is a disgrace. It must be dropped.” ― Maria Lopez\n“I like it.” Nobody else.\n"
     attribution = only(run(text), "―")

@@ -723,6 +723,12 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
                 source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
         content_tokens = [t for c in clauses for t in c.subtree]
+        verb = noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
+        if source_head is None and verb is not None:  # "officials voiced concern that …": the verb's subject, and the verb in the cue
+            candidate = _candidate("noun_cue", noun, rule, content_tokens, find_subject(verb)[0], sent, context)
+            candidate.cue = (span_of(cue_tokens(verb))[0], candidate.cue[1])
+            yield candidate
+            continue
         yield _candidate("noun_cue", noun, rule, content_tokens, source_head, sent, context)
 
 
@@ -952,7 +958,33 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             continue  # tweeted “fake news”: a label, not a statement
         if reading.preposition is not None:
             candidate.cue = (candidate.cue[0], reading.preposition.idx + len(reading.preposition.text))
+        light = _light_verb_object(verb, reading, context.lexicon) if reading.dep == "dobj" else None
+        if light is not None:  # "expressed doubts about the plan": the cue runs to the preposition
+            head, content_tokens = light
+            candidate.cue = (candidate.cue[0], head.idx + len(head.text))
+            candidate.content = char_spans(content_tokens)
         yield candidate
+
+
+LIGHT_VERB_PREPOSITIONS = {"about", "of", "on", "over", "with"}  # not "in Politico", "to co-workers": where, to whom
+
+
+def _light_verb_object(verb: Token, reading: "VerbReading", lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
+    """A verb whose object is a claim noun with a preposition or clause of its own: "expressed
+    doubts about the plan", "made no mention of the vote", "shared their concerns over …". The
+    noun and its preposition are part of the cue, as PolNeAR marks them; what follows is the
+    content. (The last cue word, the content's tokens.)"""
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    rule = lexicon.cue(noun.lemma_, "NOUN") if noun is not None and noun.pos_ == "NOUN" else None
+    if rule is None or rule.frames:
+        return None
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in LIGHT_VERB_PREPOSITIONS:
+            objects = [t for g in child.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
+            return (child, objects) if objects else None
+        if child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+            return noun, list(child.subtree)
+    return None
 
 
 SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, framing_prepositions, noun_cues, colon_quotes,
