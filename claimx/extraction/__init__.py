@@ -128,7 +128,7 @@ CONJUNCTIONS = {"and", "or", "but", "nor"}
 
 
 def extend_over_conjunction(candidate: Candidate, doc: Doc, lexicon: Lexicon, cue_heads: set[int]) -> None:
-    """"… promising to meet and in some cases exceed his goals": a content ending on a
+    """"… promising to support and in many cases expand the programs": a content ending on a
     conjunction lost its second conjunct to the parser, which hung it higher up (from the
     cue's own verb); the content goes on to the end of that conjunct, unless the conjunct is
     a cue of its own ("outlined her budget and vowed to …": a second claim, not more of this

@@ -169,9 +169,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _subject_after_quotation(verb: Token) -> Token | None:
-    """"“… Full panic mode,” said Leslie Wimes": a verb right after a closing quote mark with
-    a subject after it is inverted, and that subject is the speaker. The parser often also
-    hangs a word of the quotation from the verb as a subject ("mode", "it"), which comes first."""
+    """"“… Deep trouble,” said Maria Lopez": a verb right after a closing quote mark with a
+    subject after it is inverted, and that subject is the speaker. The parser often also
+    hangs a word of the quotation from the verb as a subject ("trouble", "it"), which comes first."""
     if verb.i == 0 or not verb.doc[verb.i - 1].is_quote:
         return None
     return next((c for c in verb.rights if c.dep_ == "nsubj"), None)
@@ -958,7 +958,7 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             continue  # tweeted “fake news”: a label, not a statement
         if reading.preposition is not None:
             candidate.cue = (candidate.cue[0], reading.preposition.idx + len(reading.preposition.text))
-        light = _light_verb_object(verb, reading, context.lexicon) if reading.dep == "dobj" else None
+        light = _light_verb_object(verb, context.lexicon) if reading.dep == "dobj" else None
         if light is not None:  # "expressed doubts about the plan": the cue runs to the preposition
             head, content_tokens = light
             candidate.cue = (candidate.cue[0], head.idx + len(head.text))
@@ -969,7 +969,7 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
 LIGHT_VERB_PREPOSITIONS = {"about", "of", "on", "over", "with"}  # not "in Politico", "to co-workers": where, to whom
 
 
-def _light_verb_object(verb: Token, reading: "VerbReading", lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
+def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token]] | None:
     """A verb whose object is a claim noun with a preposition or clause of its own: "expressed
     doubts about the plan", "made no mention of the vote", "shared their concerns over …". The
     noun and its preposition are part of the cue, as PolNeAR marks them; what follows is the
