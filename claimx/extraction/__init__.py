@@ -149,7 +149,8 @@ def extend_over_conjunction(candidate: Candidate, doc: Doc, lexicon: Lexicon, cu
     if conjunct.dep_ != "conj":
         return
     if conjunct.i in cue_heads or lexicon.cue(conjunct.lemma_, "VERB") is not None:
-        kept = [t for t in doc[doc.char_span(*candidate.content[-1], alignment_mode="expand").start : conjunction.i] if not (t.is_punct or t.is_space)]
+        span = doc.char_span(*candidate.content[-1], alignment_mode="expand")
+        kept = [t for t in doc[span.start : conjunction.i] if not (t.is_punct or t.is_space)] if span is not None else []
         if kept:  # the conjunction joins the next claim: it ends this content's span, not belongs to it
             candidate.content[-1] = (candidate.content[-1][0], kept[-1].idx + len(kept[-1].text))
         return
