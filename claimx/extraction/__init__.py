@@ -101,6 +101,13 @@ def extend_past_colon(candidate: Candidate, text: str) -> None:
 
 LINE_END_MARKS = ".!?”\"'’»"
 
+def _last_word(candidate: Candidate, doc: Doc) -> Token | None:
+    """The token the content's last span ends on."""
+    end = candidate.content[-1][1]
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    return last[-1] if last is not None else None
+
+
 def extend_over_split_sentence(candidate: Candidate, doc: Doc) -> None:
     """"Officials said she felt the talks | failed badly.": the parser ends a sentence on a
     word, with no full stop and no line break before the next one, where it lost its way in
@@ -108,17 +115,13 @@ def extend_over_split_sentence(candidate: Candidate, doc: Doc) -> None:
     the next sentence."""
     if not candidate.content or candidate.content[0][0] < candidate.cue[1]:
         return
-    end = candidate.content[-1][1]
-    last = doc.char_span(end - 1, end, alignment_mode="expand")
-    if last is None or not (last[-1].is_alpha or last[-1].like_num):
+    word = _last_word(candidate, doc)
+    if word is None or not (word.is_alpha or word.like_num):
         return
-    word = last[-1]
     sentence = word.sent
-    rest = [t for t in doc[word.i + 1 : sentence.end] if not t.is_space]
-    if rest or sentence.end >= len(doc) or "\n" in doc.text[word.idx : doc[sentence.end].idx]:
+    if any(not t.is_space for t in doc[word.i + 1 : sentence.end]) or sentence.end >= len(doc) or "\n" in doc.text[word.idx : doc[sentence.end].idx]:
         return
-    following = doc[sentence.end].sent
-    words = [t for t in following if not (t.is_punct or t.is_space)]
+    words = [t for t in doc[sentence.end].sent if not (t.is_punct or t.is_space)]
     if words:
         candidate.content[-1] = (candidate.content[-1][0], words[-1].idx + len(words[-1].text))
         candidate.extra_rules.append("split_sentence")
@@ -133,13 +136,9 @@ def extend_over_conjunction(candidate: Candidate, doc: Doc, lexicon: Lexicon, cu
     cue's own verb); the content goes on to the end of that conjunct, unless the conjunct is
     a cue of its own ("outlined her budget and vowed to …": a second claim, not more of this
     one), and then the conjunction is left out."""
-    if not candidate.content:
+    conjunction = _last_word(candidate, doc) if candidate.content else None
+    if conjunction is None or conjunction.dep_ != "cc" or conjunction.lower_ not in CONJUNCTIONS:
         return
-    end = candidate.content[-1][1]
-    last = doc.char_span(end - 1, end, alignment_mode="expand")
-    if last is None or last[-1].dep_ != "cc" or last[-1].lower_ not in CONJUNCTIONS:
-        return
-    conjunction = last[-1]
     following = next((t for t in doc[conjunction.i + 1 : conjunction.sent.end] if not t.is_space), None)
     if following is None:
         return
@@ -149,10 +148,9 @@ def extend_over_conjunction(candidate: Candidate, doc: Doc, lexicon: Lexicon, cu
     if conjunct.dep_ != "conj":
         return
     if conjunct.i in cue_heads or lexicon.cue(conjunct.lemma_, "VERB") is not None:
-        span = doc.char_span(*candidate.content[-1], alignment_mode="expand")
-        kept = [t for t in doc[span.start : conjunction.i] if not (t.is_punct or t.is_space)] if span is not None else []
-        if kept:  # the conjunction joins the next claim: it ends this content's span, not belongs to it
-            candidate.content[-1] = (candidate.content[-1][0], kept[-1].idx + len(kept[-1].text))
+        before = next((t for t in reversed(doc[: conjunction.i]) if not (t.is_punct or t.is_space)), None)
+        if before is not None and before.idx >= candidate.content[-1][0]:  # the conjunction joins the next claim: it ends this span
+            candidate.content[-1] = (candidate.content[-1][0], before.idx + len(before.text))
         return
     words = [t for t in conjunct.subtree if t.i > conjunction.i and not (t.is_punct or t.is_space)]
     if words:

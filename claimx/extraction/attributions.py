@@ -300,10 +300,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
             if verb.tag_ == "VBG" or any(c.dep_ == "neg" for c in verb.children):
                 continue  # "his attempt at appearing calm", "cannot seem to …": no impression reported
-            passive, source_head = True, None  # "X seems to …": the writer's impression of X, no one's claim
+            source_head = None  # "X seems to …": the writer's impression of X, no one's claim
         if source_head is not None and source_head.dep_ == "expl":
             source_head = None
-        if passive and subject is not None and subject.lower_ not in EXPLETIVES:
+        if (passive or rule.raising) and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
