@@ -552,3 +552,18 @@ def test_batch_lemmas_are_spacys_own(nlp):
     stock = nlp(text)
     assert [t.lemma_ for t in batch[0]] == [t.lemma_ for t in stock] == [t.lemma_ for t in batch[1]]
     assert {"say", "stall", "deny", "call", "report"} <= {t.lemma_ for t in batch[0]}
+
+
+def test_a_colon_closing_a_paragraph_introduces_the_next_paragraph(run):
+    text = ("The mayor added:\n\nWe will not stop until the bridge is rebuilt. That is a promise.\n\n"
+            "The council met again on Tuesday.")
+    attribution = only(run(text), "added:")
+    assert (attribution.source.text, attribution.content.text) == (
+        "The mayor", "We will not stop until the bridge is rebuilt. That is a promise.")
+    assert attribution.rule.startswith("block_quotation")
+    assert_offsets(text, attribution)
+
+
+def test_a_colon_after_a_named_object_introduces_nothing(run):
+    text = "The mayor described the plan:\n\nThe bridge closes in May and reopens in June.\n"
+    assert [a for a in run(text) if a.rule.startswith("block_quotation")] == []

@@ -592,6 +592,40 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
 
 
+def block_quotations(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A speech or writing verb closing its paragraph with a colon, and the next paragraph is
+    what was said: "The governor added:" then the paragraph, a block quotation the page set off
+    without quote marks (a quoted one is quote_cue's). "issued the following statement:" too."""
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != ":" or words[-1].head.pos_ != "VERB":
+        return
+    colon, verb = words[-1], words[-1].head
+    paragraph = _next_paragraph(colon)
+    rule = context.lexicon.cue(verb.lemma_, "VERB")
+    if not paragraph or paragraph[0].is_quote or rule is None or rule.type not in ("speech", "writing"):
+        return
+    if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children) or _names_its_object(verb, rule):
+        return
+    subject, passive = find_subject(verb)
+    if not passive:
+        yield _candidate("block_quotation", verb, rule, [], subject, sent, context, content=[span_of(paragraph)])
+
+
+def _next_paragraph(token: Token) -> list[Token]:
+    """The words of the paragraph after the one ``token`` ends (nothing if another line follows
+    on the same paragraph break, or the text ends)."""
+    rest = token.doc[token.i + 1 :]
+    if not len(rest) or not (rest[0].is_space and "\n" in rest[0].text):
+        return []
+    return [t for t in _to_line_end(rest[0]) if not t.is_space]
+
+
+def _names_its_object(verb: Token, rule: CueRule) -> bool:
+    """"described the plan:" names what was said; "issued the following statement:" does not."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return not rule.addressee and any(not any(g.lower_ == "following" for g in o.children) for o in objects)
+
+
 def _has_own_content(verb: Token, rule: CueRule, quote: Quote) -> bool:
     """The cue already names what was said, so the quotation next to it is not its content:
     "has not mentioned Machado", "accusing her of …", "spoke out about the death" — an object
@@ -987,5 +1021,5 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
     return None
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, according_to, framing_prepositions, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)
