@@ -567,3 +567,17 @@ def test_a_colon_closing_a_paragraph_introduces_the_next_paragraph(run):
 def test_a_colon_after_a_named_object_introduces_nothing(run):
     text = "The mayor described the plan:\n\nThe bridge closes in May and reopens in June.\n"
     assert [a for a in run(text) if a.rule.startswith("block_quotation")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Imagine that the council cancels the bridge.",
+    "Don't forget that the mayor promised a new bridge.",
+    "Tell me the bridge is safe.",
+])
+def test_an_imperative_addresses_the_reader_and_attributes_nothing(run, text):
+    assert [(a.cue.text, a.content.text) for a in run(text)] == []
+
+
+def test_the_same_verb_with_a_subject_is_an_attribution(run):
+    attribution = only(run("Residents imagine that the council will cancel the bridge."), "imagine")
+    assert attribution.source.text == "Residents"

@@ -58,6 +58,18 @@ def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
     return closed or (inside and (mental or first_person)) or (mental and first_person)
 
 
+IMPERATIVE_BLOCKERS = {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"}
+
+
+def addresses_the_reader(verb: Token) -> bool:
+    """An imperative is the writer talking to the reader, not a report: "Imagine she wins",
+    "Don't forget that …", "Tell me this is fair" (a bare verb heading its sentence with no
+    subject or auxiliary; "do n't" is the imperative's own negation)."""
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+        return False
+    return not any(c.dep_ in IMPERATIVE_BLOCKERS and c.lower_ not in ("do", "don't") for c in verb.children)
+
+
 def set_phrases(doc: Doc, phrases: list[NotCue]) -> set[int]:
     """Indices of the tokens inside a set phrase that attributes nothing ("it goes without
     saying", "let's say"); a word matches a token's lower-case text or lemma."""
@@ -369,7 +381,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
             for candidate in construction(sent, context):
                 if not candidate.content or _speakers_own_words(candidate, quotes):
                     continue
-                if candidate.cue_head is not None and candidate.cue_head.i in idioms:
+                if candidate.cue_head is not None and (candidate.cue_head.i in idioms or addresses_the_reader(candidate.cue_head)):
                     continue
                 cue_words = {t.i for t in doc.char_span(*candidate.cue, alignment_mode="expand") or ()}
                 if candidate.cue_head is not None:
