@@ -158,6 +158,26 @@ def test_cue_model_keeps_a_verb_it_scores_above_its_threshold():
     assert run(doc, with_model({"bias": 30.0}, threshold=1))[0] == []  # threshold 1 switches it off
 
 
+def test_a_cue_noun_misread_after_a_name_takes_the_name_as_source():
+    rows = [
+        ("Smith", 1, "compound", "PROPN", "Smith"),
+        ("claims", 1, "ROOT", "NOUN", "claim"),
+        ("that", 4, "mark", "SCONJ", "that"),
+        ("taxes", 4, "nsubj", "NOUN", "tax"),
+        ("rose", 1, "acl", "VERB", "rise"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    doc[1].tag_ = "NNS"
+    [attribution], _ = run(doc)
+    assert attribution["rule"].startswith("noun_cue")
+    assert (text_of(doc, attribution["source"]), attribution["content"]["text"]) == ("Smith", "taxes rose")
+    determined = parse([("The", 2, "det", "DET", "the")] + [(w, h + 1, d, p, l) for w, h, d, p, l in rows])
+    determined[2].tag_ = "NNS"
+    [attribution], _ = run(determined)  # "the Smith claims that …": a noun phrase, no one named
+    assert attribution["source"] is None
+
+
 def test_cue_model_leaves_the_verbs_a_rule_claimed():
     [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("speech_verb_clause:")

@@ -752,7 +752,7 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
         if not clauses:
             continue
-        source_head = next((c for c in noun.children if c.dep_ in ("poss", "nsubj")), None)
+        source_head = next((c for c in noun.children if c.dep_ in ("poss", "nsubj")), None) or _misread_subject(noun)
         if source_head is None:
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
                 source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -764,6 +764,14 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             yield candidate
             continue
         yield _candidate("noun_cue", noun, rule, content_tokens, source_head, sent, context)
+
+
+def _misread_subject(noun: Token) -> Token | None:
+    """"Trump claims that …" parsed as a noun phrase, the name a compound of "claims": a plural
+    noun with no determiner, the name right before it, is a verb with its subject."""
+    if noun.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "amod", "nummod") for c in noun.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1 and c.pos_ == "PROPN"), None)
 
 
 def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
