@@ -320,13 +320,14 @@ def cue_after_hedges(candidate: Candidate, markers: list[Marker], doc: Doc) -> N
             candidate.cue = (doc[marker.end].idx, candidate.cue[1])
 
 
-NESTABLE_TYPES = REPORTED_TYPES | {"stance"}
+NESTABLE_TYPES = REPORTED_TYPES
 
 
 def reported_within(candidates: list[Candidate], parent_of: list[int | None]) -> list[Candidate]:
-    """"Trump said he plans to …", "she said she thinks …": a belief, intention or other
-    mental state inside another attribution's content is part of what was reported, not an
-    attribution of its own; reported speech and stances inside it stay (nesting)."""
+    """"Trump said he plans to …", "she said she thinks …", "he said she attacked him": a
+    belief, intention, stance or other mental state inside another attribution's content is
+    part of what was reported, not an attribution of its own; reported speech inside it stays
+    (nesting)."""
     return [c for c, parent in zip(candidates, parent_of) if parent is None or c.cue_type in NESTABLE_TYPES]
 
 
