@@ -178,6 +178,13 @@ def test_a_cue_noun_misread_after_a_name_takes_the_name_as_source():
     assert attribution["source"] is None
 
 
+def test_a_stance_inside_reported_speech_is_part_of_it():
+    doc = parse([("Ann", 1, "nsubj", "PROPN", "Ann"), ("said", 1, "ROOT", "VERB", "say")]
+                + [(w, 1, "ccomp", p, l) if d == "ROOT" else (w, h + 2, d, p, l) for w, h, d, p, l in DEFENDED[:-1]] + [(".", 1, "punct", "PUNCT", ".")])
+    [said], _ = run(doc, with_model({"lemma=defend": 4.0, "bias": -2.0}))
+    assert (said["cue"]["text"], said["content"]["text"]) == ("said", "Trump defended his tweets")
+
+
 def test_cue_model_leaves_the_verbs_a_rule_claimed():
     [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("speech_verb_clause:")
