@@ -581,3 +581,13 @@ def test_an_imperative_addresses_the_reader_and_attributes_nothing(run, text):
 def test_the_same_verb_with_a_subject_is_an_attribution(run):
     attribution = only(run("Residents imagine that the council will cancel the bridge."), "imagine")
     assert attribution.source.text == "Residents"
+
+
+def test_a_relative_clause_that_attributes_is_not_part_of_the_source(run):
+    text = "Ms. Lee, who said in an interview that she had not seen the report, called the plan reckless."
+    assert only(run(text), "called").source.text == "Ms. Lee"
+    assert only(run(text), "said").source.text == "who"
+
+
+def test_a_relative_clause_that_describes_stays_in_the_source(run):
+    assert only(run("Ms. Lee, who chairs the panel, said the plan was reckless."), "said").source.text == "Ms. Lee, who chairs the panel"
