@@ -589,5 +589,10 @@ def test_a_relative_clause_that_attributes_is_not_part_of_the_source(run):
     assert only(run(text), "said").source.text == "who"
 
 
+def test_a_participle_after_the_source_is_not_part_of_it(run):
+    text = "The governor, speaking to reporters in Denver, said the bridge would reopen."
+    assert only(run(text), "said").source.text == "The governor"
+
+
 def test_a_relative_clause_that_describes_stays_in_the_source(run):
     assert only(run("Ms. Lee, who chairs the panel, said the plan was reckless."), "said").source.text == "Ms. Lee, who chairs the panel"

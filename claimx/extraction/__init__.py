@@ -142,15 +142,18 @@ def extend_over_split_sentence(candidate: Candidate, doc: Doc) -> None:
 CONJUNCTIONS = {"and", "or", "but", "nor"}
 
 
-def source_without_own_attribution(candidate: Candidate, cue_heads: set[int]) -> None:
-    """"O'Donnell, who said in an interview that …, recalled …": a relative clause closing the
-    source that is an attribution of its own (its verb a cue) is not part of who is speaking;
-    PolNeAR ends the source at the comma (about 15 of 16 in 150 train articles), and keeps a
-    relative clause that only describes ("Ms. Lee, who chairs the panel, said")."""
+def source_without_circumstances(candidate: Candidate, cue_heads: set[int]) -> None:
+    """What closes the source after a comma but says what the speaker did, not who they are,
+    is left out, as PolNeAR marks it: a relative clause that is an attribution of its own
+    ("O'Donnell, who said in an interview that …, recalled …": about 15 of 16 in 150 train
+    articles) and a participle ("Trump, speaking to a veterans group, said …"). A relative
+    clause that only describes stays ("Ms. Lee, who chairs the panel, said")."""
     tokens = candidate.source_tokens
     ids = {t.i for t in tokens}
     for token in tokens:
-        if token.dep_ != "relcl" or token.i not in cue_heads or token.head.i not in ids:
+        attributing = token.dep_ == "relcl" and token.i in cue_heads
+        circumstance = token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
+        if not (attributing or circumstance) or token.head.i not in ids:
             continue
         clause = [t.i for t in token.subtree]
         comma = min(clause) - 1
@@ -410,7 +413,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
                 candidates.append(candidate)
     cue_heads = {c.cue_head.i for c in candidates if c.cue_head is not None}
     for candidate in candidates:
-        source_without_own_attribution(candidate, cue_heads)
+        source_without_circumstances(candidate, cue_heads)
         extend_past_colon(candidate, text)
         extend_over_split_sentence(candidate, doc)
         extend_over_conjunction(candidate, doc, lexicon, cue_heads)
