@@ -564,6 +564,12 @@ def test_a_colon_closing_a_paragraph_introduces_the_next_paragraph(run):
     assert_offsets(text, attribution)
 
 
+def test_a_colon_after_a_pointing_object_introduces_the_next_paragraph(run):
+    text = "The senator wrote the following:\n\nWe mourn the victims and stand with their families.\n"
+    attribution = only(run(text), "wrote")
+    assert (attribution.rule.split(":")[0], attribution.content.text) == ("block_quotation", "We mourn the victims and stand with their families.")
+
+
 def test_a_colon_after_a_named_object_introduces_nothing(run):
     text = "The mayor described the plan:\n\nThe bridge closes in May and reopens in June.\n"
     assert [a for a in run(text) if a.rule.startswith("block_quotation")] == []

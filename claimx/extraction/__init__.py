@@ -67,7 +67,7 @@ def addresses_the_reader(verb: Token) -> bool:
     subject or auxiliary; "do n't" is the imperative's own negation)."""
     if verb.tag_ != "VB" or verb.dep_ != "ROOT":
         return False
-    return not any(c.dep_ in IMPERATIVE_BLOCKERS and c.lower_ not in ("do", "don't") for c in verb.children)
+    return not any(c.dep_ in IMPERATIVE_BLOCKERS and c.lower_ != "do" for c in verb.children)
 
 
 def set_phrases(doc: Doc, phrases: list[NotCue]) -> set[int]:

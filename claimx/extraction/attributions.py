@@ -595,14 +595,15 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
 def block_quotations(sent: Span, context: Context) -> Iterator[Candidate]:
     """A speech or writing verb closing its paragraph with a colon, and the next paragraph is
     what was said: "The governor added:" then the paragraph, a block quotation the page set off
-    without quote marks (a quoted one is quote_cue's). "issued the following statement:" too."""
+    without quote marks (a quoted one is quote_cue's). Also "wrote the following:"."""
     words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text != ":" or words[-1].head.pos_ != "VERB":
+    if not words or words[-1].text != ":":
         return
-    colon, verb = words[-1], words[-1].head
+    colon = words[-1]
+    verb = colon.head if colon.head.pos_ == "VERB" else colon.head.head  # "wrote the following:" hangs it from the object
     paragraph = _next_paragraph(colon)
     rule = context.lexicon.cue(verb.lemma_, "VERB")
-    if not paragraph or paragraph[0].is_quote or rule is None or rule.type not in ("speech", "writing"):
+    if not paragraph or paragraph[0].is_quote or verb.pos_ != "VERB" or rule is None or rule.type not in ("speech", "writing"):
         return
     if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children) or _names_its_object(verb, rule):
         return
@@ -620,10 +621,15 @@ def _next_paragraph(token: Token) -> list[Token]:
     return [t for t in _to_line_end(rest[0]) if not t.is_space]
 
 
+POINTING_OBJECTS = {"following", "this", "these"}  # "wrote the following:", "said this:"
+
+
 def _names_its_object(verb: Token, rule: CueRule) -> bool:
-    """"described the plan:" names what was said; "issued the following statement:" does not."""
+    """"described the plan:" names what was said; "wrote the following:", "said this:" and
+    "released the following statement:" point at the paragraph instead."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    return not rule.addressee and any(not any(g.lower_ == "following" for g in o.children) for o in objects)
+    pointing = lambda o: o.lower_ in POINTING_OBJECTS or any(g.lower_ == "following" for g in o.children)  # noqa: E731
+    return not rule.addressee and not all(pointing(o) for o in objects)
 
 
 def _has_own_content(verb: Token, rule: CueRule, quote: Quote) -> bool:
