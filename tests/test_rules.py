@@ -185,6 +185,26 @@ def test_a_stance_inside_reported_speech_is_part_of_it():
     assert (said["cue"]["text"], said["content"]["text"]) == ("said", "Trump defended his tweets")
 
 
+TOLD_A_STORY = [
+    ("Trump", 1, "nsubj", "PROPN", "Trump"),
+    ("told", 1, "ROOT", "VERB", "tell"),
+    ("a", 3, "det", "DET", "a"),
+    ("story", 1, "dobj", "NOUN", "story"),
+    (".", 1, "punct", "PUNCT", "."),
+]
+
+
+def test_a_learned_cue_does_not_nest_even_when_its_verb_is_a_speech_verb():
+    model = with_model({"lemma=tell": 4.0, "bias": -2.0})
+    [told], _ = run(parse(TOLD_A_STORY), model)
+    assert (told["rule"], told["cue"]["type"]) == ("learned_cue:model.test", "speech")
+    nested = parse([("Ann", 1, "nsubj", "PROPN", "Ann"), ("said", 1, "ROOT", "VERB", "say")]
+                   + [(w, 1, "ccomp", p, l) if d == "ROOT" else (w, h + 2, d, p, l) for w, h, d, p, l in TOLD_A_STORY[:-1]]
+                   + [(".", 1, "punct", "PUNCT", ".")])
+    [said], _ = run(nested, model)
+    assert (said["cue"]["text"], said["content"]["text"]) == ("said", "Trump told a story")
+
+
 def test_cue_model_leaves_the_verbs_a_rule_claimed():
     [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("speech_verb_clause:")
