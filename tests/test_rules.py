@@ -178,10 +178,14 @@ def test_a_cue_noun_misread_after_a_name_takes_the_name_as_source():
     assert attribution["source"] is None
 
 
+def reported_by_ann(rows):
+    """"Ann said <rows>": a one-clause sentence (ending on its full stop) as the complement of "said"."""
+    clause = [(w, 1, "ccomp", p, l) if d == "ROOT" else (w, h + 2, d, p, l) for w, h, d, p, l in rows[:-1]]
+    return [("Ann", 1, "nsubj", "PROPN", "Ann"), ("said", 1, "ROOT", "VERB", "say")] + clause + [(".", 1, "punct", "PUNCT", ".")]
+
+
 def test_a_stance_inside_reported_speech_is_part_of_it():
-    doc = parse([("Ann", 1, "nsubj", "PROPN", "Ann"), ("said", 1, "ROOT", "VERB", "say")]
-                + [(w, 1, "ccomp", p, l) if d == "ROOT" else (w, h + 2, d, p, l) for w, h, d, p, l in DEFENDED[:-1]] + [(".", 1, "punct", "PUNCT", ".")])
-    [said], _ = run(doc, with_model({"lemma=defend": 4.0, "bias": -2.0}))
+    [said], _ = run(parse(reported_by_ann(DEFENDED)), with_model({"lemma=defend": 4.0, "bias": -2.0}))
     assert (said["cue"]["text"], said["content"]["text"]) == ("said", "Trump defended his tweets")
 
 
@@ -198,10 +202,7 @@ def test_a_learned_cue_does_not_nest_even_when_its_verb_is_a_speech_verb():
     model = with_model({"lemma=tell": 4.0, "bias": -2.0})
     [told], _ = run(parse(TOLD_A_STORY), model)
     assert (told["rule"], told["cue"]["type"]) == ("learned_cue:model.test", "speech")
-    nested = parse([("Ann", 1, "nsubj", "PROPN", "Ann"), ("said", 1, "ROOT", "VERB", "say")]
-                   + [(w, 1, "ccomp", p, l) if d == "ROOT" else (w, h + 2, d, p, l) for w, h, d, p, l in TOLD_A_STORY[:-1]]
-                   + [(".", 1, "punct", "PUNCT", ".")])
-    [said], _ = run(nested, model)
+    [said], _ = run(parse(reported_by_ann(TOLD_A_STORY)), model)
     assert (said["cue"]["text"], said["content"]["text"]) == ("said", "Trump told a story")
 
 

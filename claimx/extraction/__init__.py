@@ -113,6 +113,7 @@ def extend_past_colon(candidate: Candidate, text: str) -> None:
 
 LINE_END_MARKS = ".!?”\"'’»"
 
+
 def _last_word(candidate: Candidate, doc: Doc) -> Token | None:
     """The token the content's last span ends on."""
     end = candidate.content[-1][1]
@@ -340,16 +341,13 @@ def cue_after_hedges(candidate: Candidate, markers: list[Marker], doc: Doc) -> N
             candidate.cue = (doc[marker.end].idx, candidate.cue[1])
 
 
-NESTABLE_TYPES = REPORTED_TYPES
-
-
 def reported_within(candidates: list[Candidate], parent_of: list[int | None]) -> list[Candidate]:
     """"Trump said he plans to …", "she said she thinks …", "he said she attacked him": a
     belief, intention, stance or other mental state inside another attribution's content is
     part of what was reported, not an attribution of its own; reported speech inside it stays
     (nesting), unless only the cue model found it: a verb with an object inside what someone
     said is mostly part of what they said (7 right, 31 wrong on dev and train150)."""
-    return [c for c, parent in zip(candidates, parent_of) if parent is None or (c.cue_type in NESTABLE_TYPES and not c.rule.startswith("learned_cue"))]
+    return [c for c, parent in zip(candidates, parent_of) if parent is None or (c.cue_type in REPORTED_TYPES and not c.rule.startswith("learned_cue"))]
 
 
 def claims_hedge(candidate: Candidate, cue: Token | None, span: tuple[int, int], verb: Token) -> bool:

@@ -26,6 +26,7 @@ ADDRESSEE_PREPOSITIONS = {"to"}
 INTERVIEW_NOUNS = {"interview", "conversation", "statement", "call", "briefing", "appearance", "op-ed", "letter", "post", "tweet"}
 ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
 VERB_POS = {"VERB", "AUX"}
+WORDS_TYPES = ("speech", "writing")  # cues whose content can be someone's very words (a quotation, a block of text)
 EDGE_TRIM_TAGS = {",", ":", ".", "HYPH", "NFP", "-LRB-", "-RRB-"}
 
 
@@ -371,7 +372,7 @@ def _cited_for(verb: Token, context: Context) -> Token | None:
     if head.dep_ == "ccomp" and head.head.i != head.i:
         head = head.head
     rule = context.lexicon.cue(head.lemma_, "VERB") if head.pos_ in VERB_POS else None
-    if rule is None or rule.type not in ("speech", "writing") or not any(c.dep_ == "ccomp" for c in head.children):
+    if rule is None or rule.type not in WORDS_TYPES or not any(c.dep_ == "ccomp" for c in head.children):
         return None
     return head
 
@@ -417,7 +418,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     preposition is part of the cue; an infinitive after the object joins the content."""
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or not rule.prepositions or any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
+        if rule is None or not rule.prepositions or _has_clausal_complement(verb, rule):
             continue
         for prep in verb.children:
             objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -475,6 +476,16 @@ def _object_to_predicate(verb: Token, predicate_tokens: list[Token]) -> list[Tok
     return [t for t in verb.doc[start : end + 1] if t.i != verb.i] if start > verb.i else predicate_tokens
 
 
+def _has_clausal_complement(verb: Token, rule: CueRule) -> bool:
+    """The verb has the clause its rule takes as content: what is said is named already."""
+    return any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children)
+
+
+def _that_clause(child: Token) -> bool:
+    """"the claim that …", "doubts that …": a clause hung from a noun, opened by "that"."""
+    return child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children)
+
+
 def _is_clausal(child: Token, rule: CueRule) -> bool:
     if child.dep_ == "xcomp":
         return any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children) or child.pos_ in VERB_POS
@@ -490,7 +501,7 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if verb.dep_ not in INVERTED_DEPS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type not in ("speech", "writing"):
+        if rule is None or rule.type not in WORDS_TYPES:
             continue
         if any(c.dep_ in rule.complements for c in verb.children):
             continue
@@ -568,9 +579,9 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
     doc = sent.doc
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type not in ("speech", "writing"):
+        if rule is None or rule.type not in WORDS_TYPES:
             continue
-        if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
+        if _has_clausal_complement(verb, rule):
             continue
         subject, passive = find_subject(verb)
         if passive:
@@ -603,9 +614,9 @@ def block_quotations(sent: Span, context: Context) -> Iterator[Candidate]:
     verb = colon.head if colon.head.pos_ == "VERB" else colon.head.head  # "wrote the following:" hangs it from the object
     paragraph = _next_paragraph(colon)
     rule = context.lexicon.cue(verb.lemma_, "VERB")
-    if not paragraph or paragraph[0].is_quote or verb.pos_ != "VERB" or rule is None or rule.type not in ("speech", "writing"):
+    if not paragraph or paragraph[0].is_quote or verb.pos_ != "VERB" or rule is None or rule.type not in WORDS_TYPES:
         return
-    if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children) or _names_its_object(verb, rule):
+    if _has_clausal_complement(verb, rule) or _names_its_object(verb, rule):
         return
     subject, passive = find_subject(verb)
     if not passive:
@@ -755,7 +766,7 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = context.lexicon.cue(noun.lemma_, "NOUN")
         if rule is None:
             continue
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)]
+        clauses = [c for c in noun.children if _that_clause(c)]
         if not clauses:
             continue
         source_head = next((c for c in noun.children if c.dep_ in ("poss", "nsubj")), None) or _misread_subject(noun)
@@ -894,7 +905,7 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type == "according_to":
             continue
-        if any(c.dep_ in rule.complements and _is_clausal(c, rule) for c in verb.children):
+        if _has_clausal_complement(verb, rule):
             continue
         subject, passive = find_subject(verb)
         if subject is None or passive:
@@ -1030,7 +1041,7 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
         if child.dep_ == "prep" and child.lower_ in LIGHT_VERB_PREPOSITIONS:
             objects = [t for g in child.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree]
             return (child, objects) if objects else None
-        if child.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" and g.dep_ == "mark" for g in child.children):
+        if _that_clause(child):
             return noun, list(child.subtree)
     return None
 
