@@ -295,6 +295,23 @@ def test_parenthetical_cue_reports_the_claim_around_it(run):
     assert_offsets(text, attribution)
 
 
+@pytest.mark.parametrize(
+    "sentence, rule, pieces",
+    [
+        ("The tax plan is unclear about who would qualify, several economists say, including a rule they say could exclude renters.",
+         "parenthetical_cue", ["The tax plan is unclear about who would qualify", "including a rule they say could exclude renters"]),
+        ("The bridge will reopen in May, the mayor said, including the lanes for bicycles.",
+         "inverted_cue_clause", ["The bridge will reopen in May", "including the lanes for bicycles"]),
+    ],
+)
+def test_what_follows_a_set_off_cue_goes_on_with_the_claim(run, sentence, rule, pieces):
+    # the paragraph break after the sentence hangs from its final period, inside the cue's clause
+    text = sentence + "\n\nThe vote is on Monday."
+    attribution = next(a for a in run(text) if a.rule.startswith(rule))
+    assert [text[s:e] for s, e in attribution.content.spans] == pieces
+    assert_offsets(text, attribution)
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

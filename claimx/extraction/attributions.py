@@ -494,6 +494,21 @@ def _is_clausal(child: Token, rule: CueRule) -> bool:
     return True
 
 
+SET_OFF_MARKS = (",", "—", "–")
+
+
+def cue_clause(verb: Token) -> list[Token]:
+    """The cue clause set inside or after its claim, without the paragraph break the parser
+    hangs from a final period; what follows its closing comma goes on with the claim ("…,
+    experts say, including a clause that …")."""
+    clause = [t for t in verb.subtree if not t.is_space]
+    closing = next((c for c in verb.children if c.i > verb.i and c.dep_ == "punct" and c.text in SET_OFF_MARKS), None)
+    if closing is None:
+        return clause
+    rest = [c for c in verb.children if c.i > closing.i and not c.is_punct]
+    return [t for t in clause if t.i <= closing.i] if rest else clause
+
+
 def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     """The parser hung the cue under the content ("The plan is dead, he said, …" parsed with
     "said" as a parataxis of "is"): the content is the head's clause without the cue's."""
@@ -511,7 +526,8 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         subject = _inverted_subject(verb)
         if subject is None or not _set_off(verb, subject):
             continue
-        content_tokens = subtree_without(head, [verb])
+        inside = {t.i for t in cue_clause(verb)}
+        content_tokens = [t for t in head.subtree if t.i not in inside]
         yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
 
 
@@ -910,14 +926,14 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         subject, passive = find_subject(verb)
         if subject is None or passive:
             continue
-        clause = list(verb.subtree)
+        clause = cue_clause(verb)
         before = _previous_token(doc, clause[0].i)
         after = _next_token(doc, clause[-1].i)
         if clause[0].is_punct:
             before = clause[0]
         if clause[-1].is_punct:
             after = clause[-1]
-        if before is None or before.text not in (",", "—", "–") or after is None or after.text not in (",", "—", "–", "."):
+        if before is None or before.text not in SET_OFF_MARKS or after is None or after.text not in (*SET_OFF_MARKS, "."):
             continue
         inside = {t.i for t in clause}
         content_tokens = [t for t in verb.head.subtree if t.i not in inside]
