@@ -48,6 +48,12 @@ def test_according_to_at_the_end(run):
     assert attribution.kind == "according_to"
 
 
+def test_according_to_at_the_end_covers_both_conjoined_claims(run):
+    text = "The town's population stood at 2,000 in 1970 and has since grown to 9,000 people, according to the census office."
+    attribution = only(run(text), "according to")
+    assert attribution.content.text == "The town's population stood at 2,000 in 1970 and has since grown to 9,000 people"
+
+
 def test_quote_split_by_its_cue_is_one_attribution_with_two_spans(run):
     text = "“We will win,” she said, “and we will win soon.”"
     attribution = only(run(text), "said")

@@ -732,6 +732,8 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
         owner = next((c for c in target.children if c.dep_ == "poss"), None)
         source_head = owner if owner is not None and target.lemma_.lower() in ACCORDING_EVIDENCE_NOUNS | {"word"} else target
         head = token.head if token.head is not token else None
+        while head is not None and head.dep_ == "conj" and head.i < token.i:  # "A and has B, according to X": both
+            head = head.head
         if head is None:
             content_tokens = [t for t in sent if t.i not in {x.i for x in token.subtree}]
         else:
