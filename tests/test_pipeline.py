@@ -318,6 +318,21 @@ def test_what_follows_a_set_off_cue_goes_on_with_the_claim(run, sentence, rule, 
     assert_offsets(text, attribution)
 
 
+@pytest.mark.parametrize(
+    "sentence, source, content",
+    [
+        ("More money for the schools, the mayor said.", "the mayor", "More money for the schools"),
+        ("Budget unclear on whether teachers are covered, experts say.", "experts", "Budget unclear on whether teachers are covered"),
+        ("People like Scott, he said.", "he", "People like Scott"),
+    ],
+)
+def test_a_verbless_claim_before_the_cue_is_its_content(run, sentence, source, content):
+    text = "The vote is on Monday.\n\n" + sentence + "\n\nThe count follows."
+    attribution = next(a for a in run(text) if a.rule.startswith("fronted_fragment"))
+    assert (attribution.source.text, attribution.content.text) == (source, content)
+    assert_offsets(text, attribution)
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

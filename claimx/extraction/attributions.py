@@ -531,6 +531,29 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
 
 
+FRAGMENT_DEPS = {"nsubj", "advcl", "dep", "npadvmod", "dobj", "attr"}
+
+
+def fronted_fragments(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A verbless claim before a cue closing the sentence: "More money for the schools, the
+    mayor said.", "Tax rules unclear on who pays, experts say." The parser hangs the phrase
+    from the cue (as a second subject, a clause or a loose dependent); it is the content."""
+    for verb in context.verbs(sent):
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type not in WORDS_TYPES or _has_clausal_complement(verb, rule):
+            continue
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)  # "People like her, he said": the nearer one
+        if subject is None:
+            continue
+        comma = _previous_token(sent.doc, subject.left_edge.i)
+        if comma is None or comma.text != "," or any(not (t.is_punct or t.is_space) for t in sent.doc[verb.i + 1 : sent.end]):
+            continue
+        fronted = [c for c in verb.children if c.i < comma.i and c is not subject]
+        if len(fronted) != 1 or fronted[0].dep_ not in FRAGMENT_DEPS or fronted[0].left_edge.i != sent.start:
+            continue
+        yield _candidate("fronted_fragment", verb, rule, list(fronted[0].subtree), subject, sent, context)
+
+
 AS_CLAUSE_MAX = 8  # tokens from "as" to the cue
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN", "NNS"}  # NNS: the tagger's reading of "notes" in "as the paper notes"
 
@@ -1064,5 +1087,5 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
     return None
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)
