@@ -582,6 +582,23 @@ def test_a_scare_quoted_phrase_is_not_a_statement(run):
     assert [a.cue.text for a in run("The senator tweeted “We will never give up this fight.” on Friday.")] == ["tweeted"]
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Was she satisfied?\n\n“To a point,” she said. “He sort of dodged it.”", ["“To a point,”", "“He sort of dodged it.”"]),
+        ("The hall was full. “Absolutely,” he said when asked.", ["“Absolutely,”"]),
+        ("“Safety,” said Ann Grimm, a nurse.", ["“Safety,”"]),
+    ],
+)
+def test_a_short_answer_opening_its_sentence_is_a_statement(run, text, content):
+    attribution = only(run(text), "said")
+    assert [text[s:e] for s, e in attribution.content.spans] == content
+
+
+def test_a_short_quote_inside_a_sentence_is_still_a_label(run):
+    assert run("The senator tweeted “fake news,” on Friday.") == []
+
+
 def test_batch_lemmas_are_spacys_own(nlp):
     """claimx gives the lemmatizer a column-wise batch step (claimx/lemma_index.py); ``nlp(text)``
     keeps spaCy's token-by-token one. Both must give every token the same lemma."""

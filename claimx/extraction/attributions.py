@@ -701,9 +701,20 @@ SHORTEST_QUOTED_STATEMENT = 4  # words; shorter quoted phrases are mostly scare 
 
 def _scare_quote(quote: Quote, text: str) -> bool:
     """A few quoted words that do not end a sentence ("calling it “appropriate assistance”")
-    name or mock a phrase; they are not what the cue's speaker said."""
+    name or mock a phrase; they are not what the cue's speaker said. Opening a sentence and
+    closing on a comma ("“To a point,” she said.") they are an answer, not a label."""
     body = text[quote.start : quote.end].strip("“”\"'‘’«»` ")
-    return len(body.split()) < SHORTEST_QUOTED_STATEMENT and not body.endswith((".", "!", "?"))
+    if len(body.split()) >= SHORTEST_QUOTED_STATEMENT or body.endswith((".", "!", "?")):
+        return False
+    return not (body.endswith(",") and _opens_sentence(quote, text))
+
+
+SENTENCE_ENDS = ("\n", ".", "!", "?")
+
+
+def _opens_sentence(quote: Quote, text: str) -> bool:
+    before = text[: quote.start].rstrip(" \t").rstrip("”\"'’»")
+    return not before or before.endswith(SENTENCE_ENDS)
 
 
 def _inside_quote(spans: list[tuple[int, int]], quote: Quote) -> bool:
