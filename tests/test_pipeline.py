@@ -333,6 +333,26 @@ def test_a_verbless_claim_before_the_cue_is_its_content(run, sentence, source, c
     assert_offsets(text, attribution)
 
 
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ("Asked if the plan was legal, 46 percent of voters said yes.", "46 percent of voters", "yes"),
+        ("Asked if he was ever bullied, the mayor said no.", "the mayor", "no"),
+        ("Half of them said so in the earlier poll.", "Half of them", "so"),
+        ("Six in ten said the same of the governor.", "Six in ten", "the same of the governor"),
+        ("He said no to the war.", "He", "no to the war"),
+    ],
+)
+def test_a_one_word_answer_is_the_content(run, text, source, content):
+    attribution = only(run(text), "said")
+    assert (attribution.source.text, attribution.content.text) == (source, content)
+    assert attribution.rule.startswith("short_answer")
+
+
+def test_no_as_a_determiner_is_not_an_answer(run):
+    assert all(a.content.text != "no" for a in run("Asked about the deal, the mayor said no comment."))
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

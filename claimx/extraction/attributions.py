@@ -531,6 +531,31 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
 
 
+ANSWER_WORDS = {"yes": {"to"}, "no": {"to"}, "so": set(), "same": {"of", "for", "about"}}  # and the prepositions that go on with them
+
+
+def short_answers(sent: Span, context: Context) -> Iterator[Candidate]:
+    """A speech verb whose content is one word of answer: "46 percent said yes", "the mayor
+    said no (to the plan)", "half said so", "a third said the same of the governor"."""
+    for verb in context.verbs(sent):
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type not in WORDS_TYPES:
+            continue
+        answer = _next_token(sent.doc, cue_tokens(verb)[-1].i)
+        if answer is not None and answer.lower_ == "the":
+            answer = _next_token(sent.doc, answer.i)
+        if answer is None or answer.lower_ not in ANSWER_WORDS or answer.head.i != verb.i:  # not "said no comment"
+            continue
+        subject, passive = find_subject(verb)
+        if subject is None or passive or subject.i == answer.i:
+            continue
+        tokens = list(answer.subtree)
+        following = _next_token(sent.doc, tokens[-1].i)
+        if following is not None and following.head.i == verb.i and following.lower_ in ANSWER_WORDS[answer.lower_]:
+            tokens += list(following.subtree)  # "said no to the war", "the same for Ms. Lee": the parser hangs it from the verb
+        yield _candidate("short_answer", verb, rule, tokens, subject, sent, context)
+
+
 FRAGMENT_DEPS = {"nsubj", "advcl", "dep", "npadvmod", "dobj", "attr"}
 
 
@@ -1098,5 +1123,5 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
     return None
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, short_answers, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)
