@@ -353,6 +353,22 @@ def test_no_as_a_determiner_is_not_an_answer(run):
     assert all(a.content.text != "no" for a in run("Asked about the deal, the mayor said no comment."))
 
 
+@pytest.mark.parametrize(
+    "text, cue, source, addressee, content",
+    [
+        ("Asked if he was ever bullied, the mayor said no.", "Asked", None, "the mayor", "if he was ever bullied"),
+        ("Asked by a reporter if the plan would work, the governor said she was sure of it.", "Asked", "a reporter", "the governor",
+         "if the plan would work"),
+        ("When asked about the merger, she defended her decision.", "asked about", None, "she", "the merger"),
+    ],
+)
+def test_a_fronted_asked_is_put_to_the_subject_not_said_by_it(run, text, cue, source, addressee, content):
+    attribution = only(run(text), cue)
+    assert getattr(attribution.source, "text", None) == source
+    assert attribution.addressee.text == addressee
+    assert attribution.content.text == content
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

@@ -147,6 +147,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     "began by saying", "aside from saying"). Returns (subject, passive): a passive subject
     found higher up makes the verb passive only through conjoined verbs ("it was reported and
     widely believed"), not "was criticized for saying", whose subject did the saying."""
+    if _fronted_participle(verb):
+        return None, True  # "Asked about the plan, the mayor said …": the mayor was asked
     quoted = _object_before_as(verb)
     if quoted is not None:
         return quoted, False
@@ -167,6 +169,17 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         conjoined = conjoined and current.dep_ == "conj"
         current = governor
     return None, False
+
+
+QUESTION_MARKS = {"if", "whether"}
+
+
+def _fronted_participle(verb: Token) -> bool:
+    """"Asked if …, the mayor said", "When told of the vote, she …": a past participle before
+    its clause, with no subject or auxiliary of its own, is passive; that clause's subject is
+    its addressee, and who asked is named only by "by" ("Asked by reporters …")."""
+    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i > verb.i
+            and not any(c.dep_ in SUBJECT or c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _subject_after_quotation(verb: Token) -> Token | None:
@@ -238,6 +251,9 @@ def agent(verb: Token) -> Token | None:
 
 
 def addressee_of(verb: Token, rule: CueRule | None) -> tuple[int, int] | None:
+    if _fronted_participle(verb):
+        asked = next((c for c in verb.head.children if c.dep_ in SUBJECT), None)
+        return span_of(phrase_tokens(asked)) if asked is not None else None
     for child in verb.children:
         if rule is not None and rule.addressee and child.dep_ in ("dobj", "dative") and child.i > verb.i:
             return span_of(phrase_tokens(child))
@@ -287,6 +303,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         raised = not rule.addressee and any(c.dep_ == PASSIVE_SUBJECT for c in verb.children)  # "X is said to …"
         complements = [c for c in verb.children if (c.dep_ in rule.complements or (raised and c.dep_ == "xcomp")) and _is_clausal(c, rule)]
+        if not complements and _fronted_participle(verb):  # "Asked if he was bullied, …": the parser's advcl is the question
+            complements = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)]
         if not complements:
             continue
         content_tokens = [t for c in complements for t in c.subtree]
