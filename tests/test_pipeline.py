@@ -369,6 +369,29 @@ def test_a_fronted_asked_is_put_to_the_subject_not_said_by_it(run, text, cue, so
     assert attribution.content.text == content
 
 
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        ("Lee said he welcomed the ruling and added that he would plead guilty.",
+         ("said", "Lee", "he welcomed the ruling"), ("added", "Lee", "he would plead guilty")),
+        ("The minister said Monday that he will try to form a government and insisted that his party was still the largest.",
+         ("said", "The minister", "he will try to form a government"), ("insisted", "The minister", "his party was still the largest")),
+    ],
+)
+def test_a_second_speech_verb_hung_inside_the_first_content_reports_too(run, text, first, second):
+    # the parser conjoins the second verb with the head of the first one's content
+    attributions = run(text)
+    for cue, source, content in (first, second):
+        attribution = only(attributions, cue)
+        assert (attribution.source.text, attribution.content.text, attribution.parent) == (source, content, None)
+
+
+def test_a_speech_verb_inside_a_quotation_stays_in_the_content(run):
+    text = ("Ann Berg said the mayor approached her “and said, ‘It’s so nice to meet you’ and all of the niceties he was trying"
+            " to say at the time. And said, ‘I just want you to know how much we appreciate you.’”")
+    assert "and said" in only(run(text), "said").content.text
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

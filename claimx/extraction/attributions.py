@@ -230,6 +230,21 @@ def _governing_verb(verb: Token) -> Token | None:
     return head if head.pos_ in VERB_POS else None
 
 
+def _misattached_report(verb: Token, lexicon: Lexicon) -> bool:
+    """A second speech verb the parser conjoined into the first one's content: "Lee said he
+    would run and added that …", "He says the answer was X and says he …": a subjectless
+    speech verb with a clause of its own, conjoined to the head of a clause a speech verb
+    reports. It reports too, with the first verb's subject, and is no part of what the first
+    verb reports (unless a quotation opens between them)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or any(c.dep_ in SUBJECT for c in verb.children):
+        return False
+    if any(t.is_quote for t in verb.doc[head.i : verb.i]):
+        return False  # "… approached her “and said, …”": the quoted words go on
+    rules = (lexicon.cue(verb.lemma_, "VERB"), lexicon.cue(head.head.lemma_, "VERB"))
+    return all(r is not None and r.type in WORDS_TYPES for r in rules) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def _unmarked_subject(verb: Token) -> Token | None:
     """A name right before a subjectless verb, left inside a preceding phrase by a missing
     comma: "In a meeting with the board of the Post Smith said that …"."""
@@ -307,12 +322,12 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             complements = [c for c in verb.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in c.children)]
         if not complements:
             continue
-        content_tokens = [t for c in complements for t in c.subtree]
+        content_tokens = [t for c in complements for t in _without_misattached_reports(c, context.lexicon)]
         cited = {u.i for t in content_tokens if getattr(_cited_for(t, context), "i", None) == verb.i for u in t.subtree}
         content_tokens = [t for t in content_tokens if t.i not in cited]  # "…, citing X" is an attribution of its own
         if any(c.dep_ == "oprd" for c in complements):  # "called the charges false": object + predicate
             content_tokens = _object_to_predicate(verb, content_tokens)
-        subject, passive = find_subject(verb)
+        subject, passive = find_subject(verb.head.head if _misattached_report(verb, context.lexicon) else verb)
         source_head = agent(verb) if passive else subject or _unmarked_subject(verb)
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
@@ -327,6 +342,16 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
         yield _candidate(name, verb, rule, content_tokens, source_head, sent, context)
+
+
+def _without_misattached_reports(clause: Token, lexicon: Lexicon) -> list[Token]:
+    """The clause's tokens without a speech verb conjoined into it (and the conjunction)."""
+    reports = [c for c in clause.children if _misattached_report(c, lexicon)]
+    if not reports:
+        return list(clause.subtree)
+    first = min(t.i for r in reports for t in r.subtree)
+    cut = {t.i for r in reports for t in r.subtree} | {c.i for c in clause.children if c.dep_ in ("cc", "punct") and first - 3 < c.i < first}
+    return [t for t in clause.subtree if t.i not in cut]
 
 
 def _relay_rule(verb: Token, context: Context) -> CueRule | None:
