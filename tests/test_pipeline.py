@@ -392,6 +392,17 @@ def test_a_speech_verb_inside_a_quotation_stays_in_the_content(run):
     assert "and said" in only(run(text), "said").content.text
 
 
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("New polls showing that the mayor is ahead came out on Monday.", "showing", "New polls"),
+        ("The union issued a statement saying that the strike would go on.", "saying", "The union"),
+    ],
+)
+def test_a_participle_after_a_noun_speaks_for_the_noun_or_its_issuer(run, text, cue, source):
+    assert only(run(text), cue).source.text == source
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

@@ -168,6 +168,11 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             break
         conjoined = conjoined and current.dep_ == "conj"
         current = governor
+    if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+        noun = current.head
+        if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:  # "issued a statement saying …": the issuer
+            return find_subject(noun.head)[0], False
+        return noun, False  # "polls showing that …", "staff members suggesting …": the noun speaks
     return None, False
 
 
