@@ -360,6 +360,7 @@ def test_no_as_a_determiner_is_not_an_answer(run):
         ("Asked by a reporter if the plan would work, the governor said she was sure of it.", "Asked", "a reporter", "the governor",
          "if the plan would work"),
         ("When asked about the merger, she defended her decision.", "asked about", None, "she", "the merger"),
+        ("“We’ll see,” the mayor said when asked whether he would run again.", "asked", None, "the mayor", "whether he would run again"),
     ],
 )
 def test_a_fronted_asked_is_put_to_the_subject_not_said_by_it(run, text, cue, source, addressee, content):

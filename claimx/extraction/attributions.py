@@ -177,14 +177,17 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
 
 
 QUESTION_MARKS = {"if", "whether"}
+PARTICIPLE_TIMES = {"when", "once", "after", "before", "if", "unless", "until"}  # "…, he said when asked whether …"
 
 
 def _fronted_participle(verb: Token) -> bool:
-    """"Asked if …, the mayor said", "When told of the vote, she …": a past participle before
-    its clause, with no subject or auxiliary of its own, is passive; that clause's subject is
-    its addressee, and who asked is named only by "by" ("Asked by reporters …")."""
-    return (verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i > verb.i
-            and not any(c.dep_ in SUBJECT or c.dep_ in ("aux", "auxpass") for c in verb.children))
+    """"Asked if …, the mayor said", "When told of the vote, she …", "…, he said when asked
+    whether …": a past participle before its clause or opened by "when", with no subject or
+    auxiliary of its own, is passive; that clause's subject is its addressee, and who asked is
+    named only by "by" ("Asked by reporters …")."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or any(c.dep_ in SUBJECT or c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return verb.head.i > verb.i or any(c.lower_ in PARTICIPLE_TIMES and c.dep_ in ("advmod", "mark") for c in verb.children)
 
 
 def _subject_after_quotation(verb: Token) -> Token | None:
