@@ -404,6 +404,11 @@ def test_a_participle_after_a_noun_speaks_for_the_noun_or_its_issuer(run, text, 
     assert only(run(text), cue).source.text == source
 
 
+def test_a_participle_after_a_quotation_closing_on_a_comma_shares_the_speaker(run):
+    text = "Cardin said the way to proceed was “to pass a simple renewal of the act,” suggesting that the vote could come soon."
+    assert only(run(text), "suggesting").source.text == "Cardin"
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

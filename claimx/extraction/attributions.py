@@ -214,9 +214,13 @@ def _object_before_as(verb: Token) -> Token | None:
 
 
 def _trailing_participle(verb: Token) -> bool:
-    """", arguing that …", ", citing …" after a clause: the parser often hangs it inside the
-    reported clause, but it belongs to the clause that reports it."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+    """", arguing that …", ", citing …" after a clause (or after a quotation closing on a
+    comma: "…,” adding …"): the parser often hangs it inside the reported clause, but it
+    belongs to the clause that reports it."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.text == "," or (before.is_quote and verb.i > 1 and verb.doc[verb.i - 2].text == ",")  # '…,” adding
 
 
 def _governing_verb(verb: Token) -> Token | None:
