@@ -27,7 +27,7 @@ HEDGE_CATEGORIES = (
     "distancing_cue",
 )
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "oprd", "pcomp", "advcl", "prep", "acomp")
-CUE_POS = ("VERB", "NOUN", "ADP", "ADJ")
+CUE_POS = ("VERB", "NOUN", "ADP", "ADJ", "ADV")
 
 TOKEN_PATTERN_KEYS = {
     "ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE", "IS_PUNCT", "IS_ALPHA",

@@ -409,6 +409,19 @@ def test_a_participle_after_a_quotation_closing_on_a_comma_shares_the_speaker(ru
     assert only(run(text), "suggesting").source.text == "Cardin"
 
 
+def test_reportedly_attributes_its_clause_to_no_one(run):
+    text = "The club is reportedly spending two million dollars on television ads."
+    attribution = only(run(text), "reportedly")
+    assert attribution.source is None and attribution.rule.startswith("reportative_adverb")
+    assert [text[s:e] for s, e in attribution.content.spans] == ["The club is", "spending two million dollars on television ads"]
+    assert [h.category for h in attribution.hedges] == ["reportative"]
+
+
+def test_reportedly_on_a_cue_verb_is_that_verbs_hedge(run):
+    attribution = only(run("The mayor reportedly said that the bridge would close."), "said")
+    assert attribution.source.text == "The mayor" and [h.text for h in attribution.hedges] == ["reportedly"]
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

@@ -611,6 +611,19 @@ def short_answers(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("short_answer", verb, rule, tokens, subject, sent, context)
 
 
+def reportative_adverbs(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"X reportedly did Y", "Reportedly, X …": an adverb that says its clause was reported, by
+    no one named. The clause without the adverb is the content, and there is no source; not
+    on a cue verb of its own ("reportedly said" is that verb's cue)."""
+    for token in sent:
+        rule = context.lexicon.cue(token.lemma_, "ADV") if token.pos_ == "ADV" and token.dep_ == "advmod" else None
+        head = token.head
+        if rule is None or head.pos_ not in VERB_POS or context.lexicon.cue(head.lemma_, "VERB") is not None:
+            continue
+        content_tokens = [t for t in head.subtree if t.i != token.i and not (t.is_punct and t.head.i == token.i)]
+        yield _candidate("reportative_adverb", token, rule, content_tokens, None, sent, context)
+
+
 FRAGMENT_DEPS = {"nsubj", "advcl", "dep", "npadvmod", "dobj", "attr"}
 
 
@@ -1178,5 +1191,5 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
     return None
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, short_answers, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, short_answers, reportative_adverbs, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)
