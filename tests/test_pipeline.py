@@ -422,6 +422,28 @@ def test_reportedly_on_a_cue_verb_is_that_verbs_hedge(run):
     assert attribution.source.text == "The mayor" and [h.text for h in attribution.hedges] == ["reportedly"]
 
 
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        ("As officials noted, the bridge is old.", "officials", "noted", "the bridge is old"),
+        ("The plan failed, as the publication notes.", "the publication", "notes", "The plan failed"),
+        ("The mayor met the governor that day, as The Times reported on Tuesday.", "The Times", "reported",
+         "The mayor met the governor that day"),
+        ("As reported by the Daily Star, the council expects a deficit.", "the Daily Star", "reported", "the council expects a deficit"),
+        ("The count was slow, as police have said.", "police", "said", "The count was slow"),
+        ("Trust is collapsing, as the magazine recently noted.", "the magazine", "noted", "Trust is collapsing"),
+    ],
+)
+def test_as_clauses(run, text, source, cue, content):
+    attribution = only(run(text), cue)
+    assert attribution.rule.startswith("as_clause")
+    assert (attribution.source.text, attribution.content.text) == (source, content)
+
+
+def test_a_temporal_as_is_not_an_attribution(run):
+    assert not [a for a in run("As she seeks reelection, the senator keeps her distance.") if a.rule.startswith("as_clause")]
+
+
 def test_quote_before_a_titled_speaker_is_found(run):
     text = "The debate went on late.\n\n“Will we win? Probably,” Ms. Rivera said. “We have the votes.”"
     attribution = only(run(text), "said")

@@ -652,9 +652,9 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN", "NNS"}  # NNS: the tagger's reading o
 
 
 def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
-    """"As X noted, …" and "…, as X said." Matched on the surface (as + subject + cue +
-    comma or end), since the parser often misreads the short clause ("the publication
-    notes" as one noun phrase)."""
+    """"As X noted, …", "…, as X said (on Tuesday)." and "As reported by X, …". Matched on the
+    surface (as + subject + cue + comma or end), since the parser often misreads the short
+    clause ("the publication notes" as one noun phrase)."""
     tokens = [t for t in sent if not t.is_space]
     for position, as_token in enumerate(tokens):
         if as_token.lower_ != "as" or (position > 0 and tokens[position - 1].text != ","):
@@ -663,11 +663,20 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         stop = next((i for i, t in enumerate(window) if t.is_punct), len(window))
         if stop < 2 or (stop == len(window) and position + 1 + stop < len(tokens)):
             continue
-        cue = window[stop - 1]
-        rule = context.lexicon.cue(cue.lemma_, "VERB")
-        if rule is None or cue.tag_ not in FINITE_TAGS or any(t.pos_ == "VERB" for t in window[: stop - 1]):
+        clause = window[:stop]
+        at = next((i for i, t in enumerate(clause) if (t.pos_ in VERB_POS or t.tag_ in FINITE_TAGS) and context.lexicon.cue(t.lemma_, "VERB")), None)
+        if at is None:
             continue
-        subject_tokens = window[: stop - 1]
+        cue, after = clause[at], clause[at + 1 :]
+        rule = context.lexicon.cue(cue.lemma_, "VERB")
+        if after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in ("DATE", "TIME")) or any(t.pos_ in VERB_POS for t in after):
+            continue  # after the cue only when and where: "as The Times reported on Tuesday", not "as she seeks reelection"
+        if at == 0 and cue.tag_ == "VBN" and len(clause) > 2 and clause[1].lower_ == "by":
+            subject_tokens = clause[2:]  # "As reported by the Daily Star, …"
+        elif at > 0 and cue.tag_ in FINITE_TAGS and _names_a_speaker(_without_trailing_auxiliaries(clause[:at])):
+            subject_tokens = _without_trailing_auxiliaries(clause[:at])  # "as police have said"
+        else:
+            continue
         if position == 0:
             content_tokens = tokens[position + stop + 2 :]
         else:
@@ -680,6 +689,20 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content=content, source_head=subject_tokens[-1], source_tokens=subject_tokens,
             sentence=context.resolver.sentence_of.get(sent.start, 0), clause_end=cue.idx + len(cue.text),
         )
+
+
+def _without_trailing_auxiliaries(words: list[Token]) -> list[Token]:
+    """"as police have said", "as the paper recently noted": the cue's, not the speaker's."""
+    while words and (words[-1].dep_ in AUXILIARY_DEPS or words[-1].pos_ == "ADV"):
+        words = words[:-1]
+    return words
+
+
+def _names_a_speaker(words: list[Token]) -> bool:
+    """"The Times", "the head of the agency", "officials": a noun phrase, not "might be",
+    "you very aptly" or "everyone who could"."""
+    return bool(words) and (words[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM") and words[0].pos_ not in ("ADP", "PART")
+            and not any(t.pos_ in VERB_POS or t.tag_ in PRONOUN_TAGS[1:] for t in words))
 
 
 INVERTED_CLAUSE_MAX = 8  # words in a parenthetical cue clause (", the former senator said on Monday,")
