@@ -688,6 +688,12 @@ def test_headline_label_the_model_does_not_tag_is_a_speaker_when_named_elsewhere
     assert run("Update: Budget Talks Have Failed Again\n\nThe council met on Monday.") == []
 
 
+def test_a_reporting_noun_labels_a_headline(run):
+    text = "Poll: Clinton Leads Trump by Five Points in Ohio\n\nThe survey was taken last week."
+    attribution = only(run(text), ":")
+    assert (attribution.source.text, attribution.content.text) == ("Poll", "Clinton Leads Trump by Five Points in Ohio")
+
+
 def test_a_scare_quoted_phrase_is_not_a_statement(run):
     assert run("The senator tweeted “fake news” on Friday.") == []
     assert [a.cue.text for a in run("The senator tweeted “We will never give up this fight.” on Friday.")] == ["tweeted"]

@@ -961,7 +961,8 @@ def _misread_subject(noun: Token) -> Token | None:
 
 def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
     """A headline, lead or transcript line "Name: what they said" (up to four proper nouns,
-    or an upper-case speaker label as in "WALLACE: …"); the content runs to the end of the line."""
+    an upper-case speaker label as in "WALLACE: …", or a reporting noun: "Poll: …"); the
+    content runs to the end of the line."""
     tokens = [t for t in sent if not t.is_space]
     while tokens and tokens[0].is_quote:
         tokens = tokens[1:]
@@ -971,7 +972,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         before, after = tokens[:position], [t for t in _to_line_end(token) if not t.is_space]
         if not before or len(before) > 4 or len(after) < 3:
             return
-        known = _named_elsewhere(before, context)
+        known = _named_elsewhere(before, context) or _claim_noun_label(before, context)
         if not known and not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
             return
         named = known or any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i)
@@ -982,6 +983,12 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         if content:
             yield _punctuation_cue("colon_quote", (token.idx, token.idx + 1), ":", content, before, sent, context)
         return
+
+
+def _claim_noun_label(words: list[Token], context: Context) -> bool:
+    """"Poll: Clinton Leads …", "New Report: …": a capitalised label ending on a noun that
+    reports (a noun cue: poll, survey, report, study …) speaks for what follows."""
+    return all(t.text[:1].isupper() for t in words) and context.lexicon.cue(words[-1].lemma_, "NOUN") is not None
 
 
 def _named_elsewhere(words: list[Token], context: Context) -> bool:
