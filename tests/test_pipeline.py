@@ -8,6 +8,13 @@ def only(attributions, cue):
     return found[0]
 
 
+def by_rule(text, run, rule):
+    """The attribution of ``text`` that ``rule`` made, with its offsets checked."""
+    attribution = next(a for a in run(text) if a.rule.startswith(rule))
+    assert_offsets(text, attribution)
+    return attribution
+
+
 def assert_offsets(text, attribution):
     for span in (attribution.source, attribution.cue, attribution.content, attribution.addressee, *attribution.hedges):
         if span is not None:
@@ -313,9 +320,7 @@ def test_parenthetical_cue_reports_the_claim_around_it(run):
 def test_what_follows_a_set_off_cue_goes_on_with_the_claim(run, sentence, rule, pieces):
     # the paragraph break after the sentence hangs from its final period, inside the cue's clause
     text = sentence + "\n\nThe vote is on Monday."
-    attribution = next(a for a in run(text) if a.rule.startswith(rule))
-    assert [text[s:e] for s, e in attribution.content.spans] == pieces
-    assert_offsets(text, attribution)
+    assert [text[s:e] for s, e in by_rule(text, run, rule).content.spans] == pieces
 
 
 @pytest.mark.parametrize(
@@ -327,10 +332,8 @@ def test_what_follows_a_set_off_cue_goes_on_with_the_claim(run, sentence, rule, 
     ],
 )
 def test_a_verbless_claim_before_the_cue_is_its_content(run, sentence, source, content):
-    text = "The vote is on Monday.\n\n" + sentence + "\n\nThe count follows."
-    attribution = next(a for a in run(text) if a.rule.startswith("fronted_fragment"))
+    attribution = by_rule("The vote is on Monday.\n\n" + sentence + "\n\nThe count follows.", run, "fronted_fragment")
     assert (attribution.source.text, attribution.content.text) == (source, content)
-    assert_offsets(text, attribution)
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,8 @@ INTERVIEW_NOUNS = {"interview", "conversation", "statement", "call", "briefing",
 ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
 VERB_POS = {"VERB", "AUX"}
 WORDS_TYPES = ("speech", "writing")  # cues whose content can be someone's very words (a quotation, a block of text)
+RELATIVE_TAGS = ("WDT", "WP")  # which, that, who
+PRONOUN_TAGS = ("PRP", *RELATIVE_TAGS)  # "it was announced", "which was rejected": nothing to attribute
 EDGE_TRIM_TAGS = {",", ":", ".", "HYPH", "NFP", "-LRB-", "-RRB-"}
 
 
@@ -669,7 +671,7 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         cue, after = clause[at], clause[at + 1 :]
         rule = context.lexicon.cue(cue.lemma_, "VERB")
-        if after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in ("DATE", "TIME")) or any(t.pos_ in VERB_POS for t in after):
+        if (after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in ("DATE", "TIME"))) or any(t.pos_ in VERB_POS for t in after):
             continue  # after the cue only when and where: "as The Times reported on Tuesday", not "as she seeks reelection"
         if at == 0 and cue.tag_ == "VBN" and len(clause) > 2 and clause[1].lower_ == "by":
             subject_tokens = clause[2:]  # "As reported by the Daily Star, …"
@@ -702,7 +704,7 @@ def _names_a_speaker(words: list[Token]) -> bool:
     """"The Times", "the head of the agency", "officials": a noun phrase, not "might be",
     "you very aptly" or "everyone who could"."""
     return bool(words) and (words[-1].pos_ in ("NOUN", "PROPN", "PRON", "NUM") and words[0].pos_ not in ("ADP", "PART")
-            and not any(t.pos_ in VERB_POS or t.tag_ in PRONOUN_TAGS[1:] for t in words))
+            and not any(t.pos_ in VERB_POS or t.tag_ in RELATIVE_TAGS for t in words))
 
 
 INVERTED_CLAUSE_MAX = 8  # words in a parenthetical cue clause (", the former senator said on Monday,")
@@ -1100,7 +1102,6 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 LEARNED_ARGUMENT_DEPS = ("ccomp", "xcomp", "dobj")  # in this order of preference; then a prepositional object, a passive subject
-PRONOUN_TAGS = ("PRP", "WDT", "WP")  # "it was announced", "which was rejected": nothing to attribute
 
 
 def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
