@@ -673,10 +673,11 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = context.lexicon.cue(cue.lemma_, "VERB")
         if (after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in ("DATE", "TIME"))) or any(t.pos_ in VERB_POS for t in after):
             continue  # after the cue only when and where: "as The Times reported on Tuesday", not "as she seeks reelection"
+        speaker = _before_the_cue(clause[:at])  # "as police have said": "have" is the cue's
         if at == 0 and cue.tag_ == "VBN" and len(clause) > 2 and clause[1].lower_ == "by":
             subject_tokens = clause[2:]  # "As reported by the Daily Star, …"
-        elif at > 0 and cue.tag_ in FINITE_TAGS and _names_a_speaker(_without_trailing_auxiliaries(clause[:at])):
-            subject_tokens = _without_trailing_auxiliaries(clause[:at])  # "as police have said"
+        elif at > 0 and cue.tag_ in FINITE_TAGS and _names_a_speaker(speaker):
+            subject_tokens = speaker
         else:
             continue
         if position == 0:
@@ -693,9 +694,10 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         )
 
 
-def _without_trailing_auxiliaries(words: list[Token]) -> list[Token]:
-    """"as police have said", "as the paper recently noted": the cue's, not the speaker's."""
-    while words and (words[-1].dep_ in AUXILIARY_DEPS or words[-1].pos_ == "ADV"):
+def _before_the_cue(words: list[Token]) -> list[Token]:
+    """The words before a cue verb without the auxiliaries and adverbs ``cue_tokens`` gives the
+    cue ("as police have said", "as the paper recently noted")."""
+    while words and (words[-1].dep_ in AUXILIARY_DEPS or _leading_adverb(words[-1])):
         words = words[:-1]
     return words
 
