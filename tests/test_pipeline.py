@@ -339,6 +339,51 @@ def test_a_verbless_claim_before_the_cue_is_its_content(run, sentence, source, c
 @pytest.mark.parametrize(
     "text, source, content",
     [
+        ("Those who take on heavy debt struggle, even with a good job, he said.", "he", "Those who take on heavy debt struggle, even with a good job"),
+        ('The rejection of the treaty signals "the beginning of the end" for the union, said Tom Wells, founder of the party.',
+         "Tom Wells, founder of the party", 'The rejection of the treaty signals "the beginning of the end" for the union'),
+    ],
+)
+def test_a_claim_in_pieces_before_a_closing_cue_is_its_content(run, text, source, content):
+    # the parser hangs the pieces from the cue: a subject and a phrase, or the claim's subject
+    attribution = by_rule(text, run, "fronted_fragment")
+    assert (attribution.source.text, attribution.content.text) == (source, content)
+
+
+def test_a_verbless_claim_needs_more_than_when_and_where(run):
+    text = "The vote is on Monday.\n\nIn a speech last July, the mayor said: the schools come first.\n\nThe count follows."
+    assert all(not a.rule.startswith("fronted_fragment") for a in run(text))
+
+
+@pytest.mark.parametrize(
+    "text, source, pieces",
+    [
+        ("After the court ruled on the law last year, Jones said, most such laws were considered safe.",
+         "Jones", ["After the court ruled on the law last year", "most such laws were considered safe"]),
+        ("Rather than seeing the costs rise further, said Ann Ford, the group's director, the company wants the rules changed.",
+         "Ann Ford, the group's director", ["Rather than seeing the costs rise further", "the company wants the rules changed"]),
+    ],
+)
+def test_what_comes_before_a_cue_set_off_by_commas_is_content(run, text, source, pieces):
+    attribution = by_rule(text, run, "speech_verb_clause")
+    assert attribution.source.text == source
+    assert [text[s:e] for s, e in attribution.content.spans] == pieces
+
+
+def test_a_cue_not_set_off_keeps_its_fronted_circumstance(run):
+    text = "After the court ruled, Jones said the laws were safe."
+    attribution = by_rule(text, run, "speech_verb_clause")
+    assert attribution.content.text == "the laws were safe"
+
+
+def test_how_the_cue_happened_is_not_content(run):
+    text = "Speaking to reporters, Jones said, the laws were safe."
+    assert all("Speaking" not in a.content.text for a in run(text))
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
         ("Asked if the plan was legal, 46 percent of voters said yes.", "46 percent of voters", "yes"),
         ("Asked if he was ever bullied, the mayor said no.", "the mayor", "no"),
         ("Half of them said so in the earlier poll.", "Half of them", "so"),

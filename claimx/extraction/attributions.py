@@ -353,9 +353,37 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             source_head = None
         if (passive or rule.raising) and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
+        content_tokens = _fronted_adjuncts(verb, source_head, content_tokens, context.lexicon) + content_tokens
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
         yield _candidate(name, verb, rule, content_tokens, source_head, sent, context)
+
+
+FRONTED_ADJUNCT_DEPS = {"advcl", "prep", "npadvmod", "advmod"}
+
+
+def _fronted_adjuncts(verb: Token, source_head: Token | None, content_tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """"After the court ruled, Jones said, most such laws were safe": a cue clause set off by
+    commas inside the sentence leaves what comes before it to the content, though the parser
+    hangs it from the cue verb. Only when a comma closes the cue clause before the content."""
+    if source_head is None or not content_tokens:
+        return []
+    doc = verb.doc
+    content_start = min(t.i for t in content_tokens)
+    clause_start = min(verb.i, *(t.i for t in source_head.subtree))
+    if content_start < verb.i or clause_start == 0 or doc[clause_start - 1].text != ",":
+        return []
+    closing = _previous_token(doc, content_start)
+    if closing is None or closing.text != "," or closing.i <= verb.i:
+        return []
+    adjuncts = [c for c in verb.children if c.i < clause_start and c.dep_ in FRONTED_ADJUNCT_DEPS]
+    return [t for a in adjuncts if not _how_said(a, lexicon) for t in a.subtree]
+
+
+def _how_said(adjunct: Token, lexicon: Lexicon) -> bool:
+    """"Speaking to reporters, …", "Writing on Facebook, …": a participle of a cue verb tells
+    how the cue happened, not what was said."""
+    return adjunct.dep_ == "advcl" and adjunct.tag_ in ("VBG", "VBN") and lexicon.cue(adjunct.lemma_, "VERB") is not None
 
 
 def _without_misattached_reports(clause: Token, lexicon: Lexicon) -> list[Token]:
@@ -626,27 +654,45 @@ def reportative_adverbs(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("reportative_adverb", token, rule, content_tokens, None, sent, context)
 
 
-FRAGMENT_DEPS = {"nsubj", "advcl", "dep", "npadvmod", "dobj", "attr"}
+FRAGMENT_DEPS = {"nsubj", "advcl", "dep", "npadvmod", "dobj", "attr", "prep", "advmod"}
+CIRCUMSTANCE_DEPS = {"prep", "advmod"}
 
 
 def fronted_fragments(sent: Span, context: Context) -> Iterator[Candidate]:
-    """A verbless claim before a cue closing the sentence: "More money for the schools, the
-    mayor said.", "Tax rules unclear on who pays, experts say." The parser hangs the phrase
-    from the cue (as a second subject, a clause or a loose dependent); it is the content."""
+    """A claim the parser broke before a cue closing the sentence: "More money for the
+    schools, the mayor said.", "Tax rules unclear on who pays, experts say.", "Those who borrow
+    struggle, even with a job, he said on Monday.", "…, said the director." The parser hangs
+    the pieces from the cue (as a second subject, a clause or loose dependents); everything
+    before the cue clause's comma is the content."""
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or rule.type not in WORDS_TYPES or _has_clausal_complement(verb, rule):
             continue
-        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)  # "People like her, he said": the nearer one
+        subject = _closing_subject(verb)
         if subject is None:
             continue
-        comma = _previous_token(sent.doc, subject.left_edge.i)
-        if comma is None or comma.text != "," or any(not (t.is_punct or t.is_space) for t in sent.doc[verb.i + 1 : sent.end]):
+        comma = _previous_token(sent.doc, min(verb.i, subject.left_edge.i))
+        if comma is None or comma.text != "," or comma.i <= sent.start:
             continue
-        fronted = [c for c in verb.children if c.i < comma.i and c is not subject]
-        if len(fronted) != 1 or fronted[0].dep_ not in FRAGMENT_DEPS or fronted[0].left_edge.i != sent.start:
+        after = [c for c in verb.rights if not (c.is_punct or c.is_space) and c.i != subject.i]
+        if any(not _when(c) for c in after) or any(not (t.is_punct or t.is_space) for t in sent.doc[verb.right_edge.i + 1 : sent.end]):
+            continue  # the cue clause closes the sentence: "…, he said (on Monday)."
+        fronted = [c for c in verb.children if c.i < comma.i and c.i != subject.i and not (c.is_punct or c.is_space)]
+        if not fronted or any(c.dep_ not in FRAGMENT_DEPS for c in fronted) or fronted[0].left_edge.i != sent.start:
             continue
-        yield _candidate("fronted_fragment", verb, rule, list(fronted[0].subtree), subject, sent, context)
+        if all(c.dep_ in CIRCUMSTANCE_DEPS or _when(c) for c in fronted):
+            continue  # "In a speech last July, he said:" tells when and where, the words come after
+        content_tokens = [t for t in sent.doc[sent.start : comma.i] if not t.is_space]
+        yield _candidate("fronted_fragment", verb, rule, content_tokens, subject, sent, context)
+
+
+def _closing_subject(verb: Token) -> Token | None:
+    """The speaker of a closing cue clause: "…, the mayor said" (the nearer subject, as in
+    "People like her, he said") or "…, said the mayor"."""
+    before = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
+    if before is not None and (before.i == verb.i - 1 or all(t.dep_ in AUXILIARY_DEPS or _leading_adverb(t) for t in verb.doc[before.right_edge.i + 1 : verb.i])):
+        return before
+    return next((c for c in verb.rights if c.dep_ == "nsubj"), None)
 
 
 AS_CLAUSE_MAX = 8  # tokens from "as" to the cue
@@ -1098,7 +1144,7 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             after = clause[-1]
         if before is None or before.text not in SET_OFF_MARKS or after is None or after.text not in (*SET_OFF_MARKS, "."):
             continue
-        inside = {t.i for t in clause}
+        inside = {t.i for t in clause} | {t.i for c in verb.head.children if c.i < clause[0].i and _how_said(c, context.lexicon) for t in c.subtree}
         content_tokens = [t for t in verb.head.subtree if t.i not in inside]
         yield _candidate("parenthetical_cue", verb, rule, content_tokens, subject, sent, context)
 
