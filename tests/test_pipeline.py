@@ -678,13 +678,15 @@ def test_source_closes_its_bracket(run):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("I think the plan will fail, and you know the budget is short.", []),  # a speaker's own words
-        ("We want the council to act.", []),
-        ("The mayor thinks the plan will fail.", ["thinks"]),  # a reported belief stays
-        ("I said that the plan would fail.", ["said"]),  # first-person speech stays
+        ("I think the plan will fail, and you know the budget is short.", ["think"]),  # the writer's belief; "you know" is a filler
+        ("We want the council to act.", ["want"]),
+        ("If you think the plan will fail, vote against it.", []),  # a generic "you"
+        ("The mayor thinks the plan will fail.", ["thinks"]),
+        ("I said that the plan would fail.", ["said"]),
+        ("“I think the plan will fail,” the mayor said.", ["said"]),  # inside a quotation: the quoted speaker's words
     ],
 )
-def test_first_person_mental_states_are_not_attributions(run, text, expected):
+def test_first_person_mental_states_are_the_writers_attributions(run, text, expected):
     assert [a.cue.text for a in run(text)] == expected
 
 

@@ -39,23 +39,24 @@ def _merge(spans: Spans) -> Spans:
 
 REPORTED_TYPES = {"speech", "writing", "according_to"}
 FIRST_PERSON = {"i", "we", "you"}
+READER = {"you"}
 
 
 def _speakers_own_words(candidate: Candidate, quotes: list[Quote]) -> bool:
     """Inside a (closed) quotation everything is the quoted speaker's words, part of the
     quote's content: "“The board told us the plant would close,” the mayor said" is one
     attribution; after a mark left open only mental states are dropped, as it may be a typo.
-    Outside one, "I think …", "you know …", "we want …" are a writer's or speaker's own words
-    (a transcript, a column), not an attribution the article makes. PolNeAR dev marks 9 of
-    the 70 attributions this drops inside quotations. A speaker label ("WALLACE: …") is no
-    one's words but the transcript's, also inside the quotation a transcript is given in."""
+    Outside one, a writer's "I think …" / "we want …" is an attribution PolNeAR marks (the
+    writer as source), but "you know", "if you think …" address the reader. PolNeAR dev marks
+    9 of the 70 attributions this drops inside quotations. A speaker label ("WALLACE: …") is
+    no one's words but the transcript's, also inside the quotation a transcript is given in."""
     if candidate.rule.startswith("colon_quote"):
         return False
     inside = any(q.start < candidate.cue[0] < q.end for q in quotes)
     closed = any(q.closed and q.start < candidate.cue[0] < q.end for q in quotes)  # a mark left open may be a mismatch
-    first_person = candidate.source_head is not None and candidate.source_head.lower_ in FIRST_PERSON
+    speaker = candidate.source_head.lower_ if candidate.source_head is not None else None
     mental = candidate.cue_type not in REPORTED_TYPES
-    return closed or (inside and (mental or first_person)) or (mental and first_person)
+    return closed or (inside and (mental or speaker in FIRST_PERSON)) or (mental and speaker in READER)
 
 
 IMPERATIVE_BLOCKERS = {"nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass"}
