@@ -744,6 +744,25 @@ def test_a_reporting_noun_labels_a_headline(run):
     assert (attribution.source.text, attribution.content.text) == ("Poll", "Clinton Leads Trump by Five Points in Ohio")
 
 
+@pytest.mark.parametrize(
+    "headline, source",
+    [
+        ("Party insiders: Lee will win the primary", "Party insiders"),
+        ("Lee campaign: Ford plan threatens jobs", "Lee campaign"),
+        ("Lee to voters: Ford will raise taxes", "Lee"),
+    ],
+)
+def test_a_headline_label_naming_someone_speaks_for_the_line(run, headline, source):
+    text = headline + "\n\nThe council met on Monday with Tom Lee and Ann Ford."
+    attribution = only(run(text), ":")
+    assert (attribution.source.text, attribution.content.text) == (source, headline.split(": ")[1])
+
+
+@pytest.mark.parametrize("headline", ["Correction: An earlier version misstated the date", "Breaking: Lee will win the primary"])
+def test_a_section_label_names_no_one(run, headline):
+    assert all(a.cue.text != ":" for a in run(headline + "\n\nThe council met on Monday."))
+
+
 def test_a_scare_quoted_phrase_is_not_a_statement(run):
     assert run("The senator tweeted “fake news” on Friday.") == []
     assert [a.cue.text for a in run("The senator tweeted “We will never give up this fight.” on Friday.")] == ["tweeted"]

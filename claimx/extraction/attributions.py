@@ -1022,7 +1022,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         before, after = tokens[:position], [t for t in _to_line_end(token) if not t.is_space]
         if not before or len(before) > 4 or len(after) < 3:
             return
-        known = _named_elsewhere(before, context) or _claim_noun_label(before, context)
+        known = _named_elsewhere(before, context) or _claim_noun_label(before, context) or _headline_speaker(before, after, context)
         if not known and not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
             return
         named = known or any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i)
@@ -1031,7 +1031,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
             return
         content = char_spans(after)
         if content:
-            yield _punctuation_cue("colon_quote", (token.idx, token.idx + 1), ":", content, before, sent, context)
+            yield _punctuation_cue("colon_quote", (token.idx, token.idx + 1), ":", content, _label_speaker(before), sent, context)
         return
 
 
@@ -1039,6 +1039,28 @@ def _claim_noun_label(words: list[Token], context: Context) -> bool:
     """"Poll: Clinton Leads …", "New Report: …": a capitalised label ending on a noun that
     reports (a noun cue: poll, survey, report, study …) speaks for what follows."""
     return all(t.text[:1].isupper() for t in words) and context.lexicon.cue(words[-1].lemma_, "NOUN") is not None
+
+
+LABEL_POS = {"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "NUM"}
+
+
+def _headline_speaker(words: list[Token], after: list[Token], context: Context) -> bool:
+    """"Party insiders: Lee will win", "Lee campaign: …", "Lee to voters: …": a line opening
+    on a noun phrase (no verb in it) that names someone (a person, organisation or group, or
+    a noun for a source: insiders, newspaper, spokesman) and a colon, with a clause after it,
+    gives what the phrase says. Section labels ("Correction:", "Breaking:") name no one."""
+    speaker = _label_speaker(words)
+    if not (words[0].text[:1].isupper() and speaker and all(t.pos_ in LABEL_POS for t in words) and words[-1].pos_ in ("PROPN", "NOUN")):
+        return False
+    if not any(t.pos_ in VERB_POS for t in after) or (words[0].i > 0 and "\n" not in words[0].doc[words[0].i - 1].text):
+        return False
+    names = any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in speaker)
+    return names or any(speaker[-1].lemma_.lower() in context.lexicon.source_kind_words(kind) for kind in ("anonymous", "media", "nominal"))
+
+
+def _label_speaker(words: list[Token]) -> list[Token]:
+    """The speaker in a colon label, without the one spoken to or about: "Lee to voters"."""
+    return words[: next((i for i, t in enumerate(words) if i and t.pos_ == "ADP" and t.lower_ != "of"), len(words))]
 
 
 def _named_elsewhere(words: list[Token], context: Context) -> bool:
