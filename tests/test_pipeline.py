@@ -670,6 +670,11 @@ def test_source_keeps_its_relative_clause_but_is_named_by_its_core(run):
     assert (attribution.source.kind, attribution.source.resolved) == ("person", "Don Fowler")
 
 
+def test_a_percentage_source_keeps_its_sign(run):
+    attribution = only(run("In the poll, 42% said they would vote for Lee."), "said")
+    assert attribution.source.text == "42%"
+
+
 def test_source_closes_its_bracket(run):
     [attribution] = run("Sen. Ann Perry (R-Ga.) said the bill would pass.")
     assert attribution.source.text == "Sen. Ann Perry (R-Ga.)"

@@ -28,11 +28,16 @@ SUBJECT_WINDOW = 4  # sentences back in which a subject mention is preferred
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].tag_ in TRIM_TAGS):
+    while tokens and _edge_mark(tokens[0]):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ in TRIM_TAGS):
+    while tokens and _edge_mark(tokens[-1]):
         tokens = tokens[:-1]
     return tokens
+
+
+def _edge_mark(token: Token) -> bool:
+    """Punctuation at a phrase's edge, but not a noun written as a sign ("42%" said …)."""
+    return (token.is_punct and token.tag_ != "NN") or token.is_space or token.tag_ in TRIM_TAGS
 
 
 def phrase_tokens(head: Token, outside: Token | None = None, without: Iterable[Token] = ()) -> list[Token]:
