@@ -670,6 +670,16 @@ def test_source_keeps_its_relative_clause_but_is_named_by_its_core(run):
     assert (attribution.source.kind, attribution.source.resolved) == ("person", "Don Fowler")
 
 
+def test_what_is_supposed_to_happen_is_no_ones_belief(run):
+    assert run("The bridge was supposed to open in May.") == []
+    assert [a.cue.text for a in run("The mayor supposed that the bridge would open.")] == ["supposed"]
+
+
+def test_a_verb_that_takes_no_clause_does_not_take_a_quotation(run):
+    text = "The mayor spoke to reporters: “The bridge will open in May.”"  # PolNeAR train marks none of 10
+    assert all(a.cue.text != "spoke" for a in run(text))
+
+
 def test_a_percentage_source_keeps_its_sign(run):
     attribution = only(run("In the poll, 42% said they would vote for Lee."), "said")
     assert attribution.source.text == "42%"

@@ -784,8 +784,8 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
     doc = sent.doc
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type not in WORDS_TYPES:
-            continue
+        if rule is None or rule.type not in WORDS_TYPES or not rule.complements:
+            continue  # "spoke to reporters. “…”": a verb that takes no clause names no words either
         if _has_clausal_complement(verb, rule):
             continue
         subject, passive = find_subject(verb)
