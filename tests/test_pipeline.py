@@ -96,6 +96,17 @@ def test_floating_quote_joins_the_previous_speaker(run):
     assert "floating_quote" in attribution.rule
 
 
+def test_a_floating_quote_goes_on_with_reported_speech(run):
+    text = "The mayor says the bridge should open in May. “It is our best chance, and we should take it.”"
+    attribution = only(run(text), "says")
+    assert [text[s:e] for s, e in attribution.content.spans] == ["the bridge should open in May", "“It is our best chance, and we should take it.”"]
+
+
+def test_a_floating_quote_does_not_go_on_with_a_belief(run):
+    text = "The mayor believes the bridge should open in May. “It is our best chance, and we should take it.”"
+    assert "best chance" not in only(run(text), "believes").content.text
+
+
 def test_nested_attribution_gets_a_parent(run):
     text = "According to the newspaper, the minister told colleagues that taxes would rise."
     attributions = run(text)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
 from ..lexicon import Lexicon, NotCue
-from .attributions import SENTENCE_CONSTRUCTIONS, Candidate, Context
+from .attributions import SENTENCE_CONSTRUCTIONS, WORDS_TYPES, Candidate, Context
 from .quotes import Quote, find_quotes
 from .sources import Resolver, written_extent
 
@@ -261,8 +261,8 @@ def _clause_end(candidate: Candidate) -> int:
 
 def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc, text: str) -> None:
     """A quotation that is a whole sentence or paragraph with no cue of its own, right after a
-    quoted attribution (nothing but punctuation and at most one paragraph break between),
-    belongs to the same speaker."""
+    quoted attribution or reported speech ("X says the plan will fail. “…”"; nothing but
+    punctuation and at most one paragraph break between), belongs to the same speaker."""
     taken = [s for c in candidates for s in c.content] + [c.cue for c in candidates]
     candidates = [c for c in candidates if c.open_ended]
     for quote in quotes:
@@ -274,7 +274,7 @@ def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc
             continue
         speaker = max(previous, key=_clause_end)
         gap = text[_clause_end(speaker) : quote.start]
-        if gap.count("\n") > 2 or gap.strip(" \n\t.,;:") or not _is_quoted(speaker, quotes):
+        if gap.count("\n") > 2 or gap.strip(" \n\t.,;:") or not (_is_quoted(speaker, quotes) or speaker.cue_type in WORDS_TYPES):
             continue
         speaker.content = _merge(speaker.content + [span])
         speaker.extra_rules.append("floating_quote")
