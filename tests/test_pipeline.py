@@ -102,6 +102,12 @@ def test_a_floating_quote_goes_on_with_reported_speech(run):
     assert [text[s:e] for s, e in attribution.content.spans] == ["the bridge should open in May", "“It is our best chance, and we should take it.”"]
 
 
+def test_a_no_break_space_before_a_floating_quote_is_white_space(run):
+    text = "“The plan is dead,” Maria Lopez said.\u00a0“Nobody will fund it now.”"
+    attribution = only(run(text), "said")
+    assert any("Nobody will fund" in text[s:e] for s, e in attribution.content.spans)
+
+
 def test_a_floating_quote_does_not_go_on_with_a_belief(run):
     text = "The mayor believes the bridge should open in May. “It is our best chance, and we should take it.”"
     assert "best chance" not in only(run(text), "believes").content.text

@@ -259,6 +259,9 @@ def _clause_end(candidate: Candidate) -> int:
     return max(ends)
 
 
+GAP_MARKS = " \n\t\u00a0.,;:"  # white space as scraped pages write it (no-break spaces), and the marks a sentence ends on
+
+
 def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc, text: str) -> None:
     """A quotation that is a whole sentence or paragraph with no cue of its own, right after a
     quoted attribution or reported speech ("X says the plan will fail. “…”"; nothing but
@@ -274,7 +277,7 @@ def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc
             continue
         speaker = max(previous, key=_clause_end)
         gap = text[_clause_end(speaker) : quote.start]
-        if gap.count("\n") > 2 or gap.strip(" \n\t.,;:") or not (_is_quoted(speaker, quotes) or speaker.cue_type in WORDS_TYPES):
+        if gap.count("\n") > 2 or gap.strip(GAP_MARKS) or not (_is_quoted(speaker, quotes) or speaker.cue_type in WORDS_TYPES):
             continue
         speaker.content = _merge(speaker.content + [span])
         speaker.extra_rules.append("floating_quote")
