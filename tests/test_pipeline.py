@@ -806,6 +806,7 @@ def test_a_scare_quoted_phrase_is_not_a_statement(run):
         ("Was she satisfied?\n\n“To a point,” she said. “He sort of dodged it.”", ["“To a point,”", "“He sort of dodged it.”"]),
         ("The hall was full. “Absolutely,” he said when asked.", ["“Absolutely,”"]),
         ("“Safety,” said Ann Grimm, a nurse.", ["“Safety,”"]),
+        ("The hall was full.\u00a0“Absolutely,” he said.", ["“Absolutely,”"]),  # a no-break space, as scraped
     ],
 )
 def test_a_short_answer_opening_its_sentence_is_a_statement(run, text, content):

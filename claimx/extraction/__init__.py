@@ -96,7 +96,7 @@ def extend_past_colon(candidate: Candidate, text: str) -> None:
     if not candidate.content or candidate.content[0][0] < candidate.cue[1]:
         return
     colon = candidate.content[-1][1]
-    while colon < len(text) and text[colon] == " ":
+    while colon < len(text) and text[colon] in " \u00a0":
         colon += 1
     if colon >= len(text) or text[colon] != ":":
         return

@@ -879,7 +879,7 @@ SENTENCE_ENDS = ("\n", ".", "!", "?")
 
 
 def _opens_sentence(quote: Quote, text: str) -> bool:
-    before = text[: quote.start].rstrip(" \t").rstrip("”\"'’»")
+    before = text[: quote.start].rstrip(" \t\u00a0").rstrip("”\"'’»")
     return not before or before.endswith(SENTENCE_ENDS)
 
 
