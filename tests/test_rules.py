@@ -206,6 +206,21 @@ def test_a_learned_cue_does_not_nest_even_when_its_verb_is_a_speech_verb():
     assert (said["cue"]["text"], said["content"]["text"]) == ("said", "Trump told a story")
 
 
+def test_a_learned_cue_with_an_object_and_a_complement_takes_both():
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("state", 2, "nsubj", "NOUN", "state"),
+        ("urged", 2, "ROOT", "VERB", "urge"),
+        ("the", 4, "det", "DET", "the"),
+        ("court", 2, "dobj", "NOUN", "court"),
+        ("to", 6, "aux", "PART", "to"),
+        ("act", 2, "xcomp", "VERB", "act"),
+        (".", 2, "punct", "PUNCT", "."),
+    ]
+    [urged], _ = run(parse(rows), with_model({"lemma=urge": 4.0, "bias": -2.0}))
+    assert (urged["cue"]["text"], urged["content"]["text"]) == ("urged", "the court to act")
+
+
 def test_cue_model_leaves_the_verbs_a_rule_claimed():
     [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("speech_verb_clause:")

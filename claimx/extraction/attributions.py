@@ -1183,7 +1183,8 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
     for dep in LEARNED_ARGUMENT_DEPS:
         child = next((c for c in later if c.dep_ == dep), None)
         if child is not None:
-            return dep, list(child.subtree), None
+            told = [t for c in later if c.dep_ == "dobj" and c.i < child.i for t in c.subtree]  # "asked the court to intervene"
+            return dep, told + list(child.subtree), None
     for prep in (c for c in later if c.dep_ == "prep"):
         objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         between = verb.doc[verb.i + 1 : prep.i]
