@@ -697,6 +697,17 @@ def test_a_verb_that_takes_no_clause_does_not_take_a_quotation(run):
     assert all(a.cue.text != "spoke" for a in run(text))
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor praised the team for winning the final on Saturday.", "the team for winning the final on Saturday"),
+        ("The mayor praised the team on Saturday.", "the team"),  # when the cue happened
+    ],
+)
+def test_a_date_inside_an_adjunct_does_not_make_it_the_cue_time(run, text, content):
+    assert only(run(text), "praised").content.text == content
+
+
 def test_a_percentage_source_keeps_its_sign(run):
     attribution = only(run("In the poll, 42% said they would vote for Lee."), "said")
     assert attribution.source.text == "42%"

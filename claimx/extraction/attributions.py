@@ -26,6 +26,7 @@ ADDRESSEE_PREPOSITIONS = {"to"}
 INTERVIEW_NOUNS = {"interview", "conversation", "statement", "call", "briefing", "appearance", "op-ed", "letter", "post", "tweet"}
 ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
 VERB_POS = {"VERB", "AUX"}
+TIME_LABELS = ("DATE", "TIME")  # entity labels that say when
 WORDS_TYPES = ("speech", "writing")  # cues whose content can be someone's very words (a quotation, a block of text)
 RELATIVE_TAGS = ("WDT", "WP")  # which, that, who
 PRONOUN_TAGS = ("PRP", *RELATIVE_TAGS)  # "it was announced", "which was rejected": nothing to attribute
@@ -510,7 +511,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             if prep.dep_ != "prep" or prep.lower_ not in rule.prepositions or prep.i < verb.i or not objects:
                 continue
             between = sent.doc[verb.i + 1 : prep.i]
-            if any(t.pos_ not in ("ADV", "PART") for t in between) or any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+            if any(t.pos_ not in ("ADV", "PART") for t in between) or any(o.ent_type_ in TIME_LABELS for o in objects):
                 continue  # "called a meeting on Monday", "called on Monday": not the phrasal cue
             content_tokens = [t for o in objects for t in o.subtree]
             content_tokens += [t for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i for t in c.subtree]
@@ -547,7 +548,9 @@ def clause_rest(verb: Token, content_tokens: list[Token], lexicon: Lexicon) -> l
 
 def _when(adjunct: Token) -> bool:
     """"on Friday", "last week": when the cue happened, not part of what was said."""
-    return adjunct.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in adjunct.subtree)
+    if adjunct.dep_ == "npadvmod":
+        return adjunct.ent_type_ in TIME_LABELS
+    return adjunct.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in TIME_LABELS for o in adjunct.children)  # not "for winning on Saturday"
 
 
 def _object_to_predicate(verb: Token, predicate_tokens: list[Token]) -> list[Token]:
@@ -717,7 +720,7 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         cue, after = clause[at], clause[at + 1 :]
         rule = context.lexicon.cue(cue.lemma_, "VERB")
-        if (after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in ("DATE", "TIME"))) or any(t.pos_ in VERB_POS for t in after):
+        if (after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in TIME_LABELS)) or any(t.pos_ in VERB_POS for t in after):
             continue  # after the cue only when and where: "as The Times reported on Tuesday", not "as she seeks reelection"
         speaker = _before_the_cue(clause[:at])  # "as police have said": "have" is the cue's
         if at == 0 and cue.tag_ == "VBN" and len(clause) > 2 and clause[1].lower_ == "by":
@@ -1188,7 +1191,7 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
     for prep in (c for c in later if c.dep_ == "prep"):
         objects = [g for g in prep.children if g.dep_ in ("pobj", "pcomp")]
         between = verb.doc[verb.i + 1 : prep.i]
-        timed = any(o.ent_type_ in ("DATE", "TIME") for o in objects)  # "called at noon"
+        timed = any(o.ent_type_ in TIME_LABELS for o in objects)  # "called at noon"
         if objects and not timed and all(t.pos_ in ("ADV", "PART") for t in between):  # "looked closely at", not "looked, for once, at"
             return "prep", [t for o in objects for t in o.subtree], prep
     subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
