@@ -604,6 +604,9 @@ def test_called_object_predicate_is_the_claim(run):
         ("The union has called for a ban on overtime.", "has called for", "The union", "a ban on overtime"),
         ("The mayor called on residents to stay indoors.", "called on", "The mayor", "residents to stay indoors"),
         ("Critics pointed to the rising costs.", "pointed to", "Critics", "the rising costs"),
+        ("The senator called for a boycott after the company closed its plant in the city.", "called for", "The senator",
+         "a boycott after the company closed its plant in the city"),  # the rest of the cue's clause
+        ("The senator called for a voice vote, and then a second vote.", "called for", "The senator", "a voice vote, and then a second vote"),
     ],
 )
 def test_prepositional_cue_takes_the_object_as_content(run, text, cue, source, content):

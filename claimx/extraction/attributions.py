@@ -501,7 +501,8 @@ def _naming_participle(verb: Token) -> bool:
 def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb whose content is the object of a preposition the rule names: "called for a
     ban", "called on X to resign", "pointed to the report", "asked about the budget". The
-    preposition is part of the cue; an infinitive after the object joins the content."""
+    preposition is part of the cue; an infinitive after the object and the rest of the cue's
+    clause ("called for a boycott after the company refused …") join the content."""
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or not rule.prepositions or _has_clausal_complement(verb, rule):
@@ -515,6 +516,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
                 continue  # "called a meeting on Monday", "called on Monday": not the phrasal cue
             content_tokens = [t for o in objects for t in o.subtree]
             content_tokens += [t for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i for t in c.subtree]
+            content_tokens += clause_rest(verb, content_tokens, context.lexicon)
             subject, passive = find_subject(verb)
             source_head = agent(verb) if passive else subject
             candidate = _candidate("prepositional_cue", verb, rule, content_tokens, source_head, sent, context)
