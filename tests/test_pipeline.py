@@ -96,6 +96,18 @@ def test_floating_quote_joins_the_previous_speaker(run):
     assert "floating_quote" in attribution.rule
 
 
+def test_a_quotation_inside_an_object_phrase_comes_with_the_phrase(run):
+    text = "The charity admitted “one or two cases” where gifts may have “slipped through the cracks.”"
+    attribution = by_rule(text, run, "quote_cue")
+    assert attribution.content.text == "“one or two cases” where gifts may have “slipped through the cracks.”"
+
+
+def test_the_one_told_is_not_part_of_the_quotation(run):
+    text = "The mayor told CNN: “The bridge will open in May.”"
+    attribution = only(run(text), "told")
+    assert attribution.content.text == "“The bridge will open in May.”"
+
+
 def test_a_floating_quote_goes_on_with_reported_speech(run):
     text = "The mayor says the bridge should open in May. “It is our best chance, and we should take it.”"
     attribution = only(run(text), "says")

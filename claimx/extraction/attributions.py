@@ -783,6 +783,9 @@ def _inverted_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("PROPN", "NOUN")), None)
 
 
+QUOTING_DEPS = ("dobj", "xcomp", "oprd")  # the phrase a quotation can be part of
+
+
 def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb with no clausal complement next to a quotation: "He said: “…”", "X told Y:
     “…”", "“…” — said X." The content is the whole quotation, over sentences if it runs on."""
@@ -810,7 +813,20 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = _quote_before(context.quotes, verb, subject)
         if quote is None or _scare_quote(quote, context.text) or _has_own_content(verb, rule, quote):
             continue
-        yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[(quote.start, quote.end)])
+        yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[_with_quoting_phrase(verb, rule, quote)])
+
+
+def _with_quoting_phrase(verb: Token, rule: CueRule, quote: Quote) -> tuple[int, int]:
+    """The quotation, or the object phrase it is part of: "admitted “one or two instances”
+    where …", "asked actors to act “whiter.”" (the one told, "told CNN “…”", is no part)."""
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in QUOTING_DEPS and not (rule.addressee and c.dep_ == "dobj")]
+    tokens = [t for c in objects for t in c.subtree if not (t.is_punct or t.is_space)]
+    if not tokens:
+        return quote.start, quote.end
+    start, end = span_of(sorted(tokens, key=lambda t: t.i))
+    if not (quote.start < end and start < quote.end):  # the phrase is elsewhere
+        return quote.start, quote.end
+    return min(start, quote.start), max(end, quote.end)
 
 
 def block_quotations(sent: Span, context: Context) -> Iterator[Candidate]:
