@@ -221,6 +221,24 @@ def test_a_learned_cue_with_an_object_and_a_complement_takes_both():
     assert (urged["cue"]["text"], urged["content"]["text"]) == ("urged", "the court to act")
 
 
+def test_a_learned_passive_cue_takes_what_follows_the_verb_with_its_subject():
+    rows = [
+        ("The", 1, "det", "DET", "the"),
+        ("plan", 3, "nsubjpass", "NOUN", "plan"),
+        ("was", 3, "auxpass", "AUX", "be"),
+        ("faulted", 3, "ROOT", "VERB", "fault"),
+        (",", 3, "punct", "PUNCT", ","),  # after a comma the preposition is no argument of the cue's own
+        ("for", 3, "prep", "ADP", "for"),
+        ("its", 7, "poss", "PRON", "its"),
+        ("cost", 5, "pobj", "NOUN", "cost"),
+        (".", 3, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    [faulted], _ = run(doc, with_model({"lemma=fault": 4.0, "bias": -2.0}))
+    assert faulted["cue"]["text"] == "was faulted" and faulted["source"] is None
+    assert [doc.text[s:e] for s, e in faulted["content"]["spans"]] == ["The plan", "for its cost"]
+
+
 def test_cue_model_leaves_the_verbs_a_rule_claimed():
     [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("speech_verb_clause:")

@@ -1279,7 +1279,8 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = CueRule(id=model.id, lemma=verb.lemma_.lower(), pos="VERB", type=known.type if known else model.type,
                        stance=known.stance if known else "neutral", complements=(reading.dep,), addressee=False,
                        source=model.source, file=model.file)
-        tokens = reading.tokens + clause_rest(verb, reading.tokens, context.lexicon)
+        told = [verb] if reading.dep == PASSIVE_SUBJECT else reading.tokens  # "Lee was criticized for …": what follows goes with Lee
+        tokens = reading.tokens + clause_rest(verb, told, context.lexicon)
         candidate = _candidate("learned_cue", verb, rule, tokens, reading.source_head, sent, context)
         if any(_scare_quote(q, context.text) and _inside_quote(candidate.content, q) for q in context.quotes):
             continue  # tweeted “fake news”: a label, not a statement
