@@ -723,6 +723,18 @@ def test_a_date_inside_an_adjunct_does_not_make_it_the_cue_time(run, text, conte
     assert only(run(text), "praised").content.text == content
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The minister spoke at a news conference announcing that the state would sue the city.", "The minister"),
+        ("The union issued a statement announcing that the strike was over.", "The union"),
+        ("Polls showing that the mayor is ahead worry his rivals.", "Polls"),
+    ],
+)
+def test_a_participle_after_a_noun_speaks_for_the_noun_its_issuer_or_the_speaker_at_it(run, text, source):
+    assert only(run(text), "announcing" if "announcing" in text else "showing").source.text == source
+
+
 def test_a_percentage_source_keeps_its_sign(run):
     attribution = only(run("In the poll, 42% said they would vote for Lee."), "said")
     assert attribution.source.text == "42%"

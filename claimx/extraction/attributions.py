@@ -24,6 +24,7 @@ COMPLEMENTIZER = {"that"}
 INVERTED_DEPS = {"parataxis", "ccomp", "advcl", "conj"}
 ADDRESSEE_PREPOSITIONS = {"to"}
 INTERVIEW_NOUNS = {"interview", "conversation", "statement", "call", "briefing", "appearance", "op-ed", "letter", "post", "tweet"}
+OCCASION_NOUNS = {"interview", "conversation", "briefing", "appearance", "conference", "speech", "rally", "hearing", "event", "address", "session"}  # where one speaks; a statement or letter speaks itself
 ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
 VERB_POS = {"VERB", "AUX"}
 TIME_LABELS = ("DATE", "TIME")  # entity labels that say when
@@ -175,6 +176,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         noun = current.head
         if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:  # "issued a statement saying …": the issuer
             return find_subject(noun.head)[0], False
+        occasion = noun.head.head if noun.dep_ == "pobj" else None  # "spoke at a news conference announcing …": the speaker
+        if occasion is not None and noun.lemma_.lower() in OCCASION_NOUNS and occasion.pos_ in VERB_POS:
+            return find_subject(occasion)[0], False
         return noun, False  # "polls showing that …", "staff members suggesting …": the noun speaks
     return None, False
 
