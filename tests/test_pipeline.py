@@ -735,6 +735,12 @@ def test_a_participle_after_a_noun_speaks_for_the_noun_its_issuer_or_the_speaker
     assert only(run(text), "announcing" if "announcing" in text else "showing").source.text == source
 
 
+def test_a_speaker_after_a_quotation_read_as_an_object_is_the_source(run):
+    text = "“It is the mayor’s to lose at this point,” added another New Hampshire Democrat."
+    attribution = only(run(text), "added")
+    assert attribution.source.text == "another New Hampshire Democrat"
+
+
 def test_a_percentage_source_keeps_its_sign(run):
     attribution = only(run("In the poll, 42% said they would vote for Lee."), "said")
     assert attribution.source.text == "42%"

@@ -203,7 +203,16 @@ def _subject_after_quotation(verb: Token) -> Token | None:
     hangs a word of the quotation from the verb as a subject ("trouble", "it"), which comes first."""
     if verb.i == 0 or not verb.doc[verb.i - 1].is_quote:
         return None
-    return next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
+    quoted = any(c.dep_ == "ccomp" and c.i < verb.i and _opens_with_quote(c) for c in verb.children)
+    if subject is None and quoted:  # "“…,” added a Democrat": the speaker read as the verb's object
+        subject = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return subject
+
+
+def _opens_with_quote(clause: Token) -> bool:
+    first = clause.left_edge
+    return first.is_quote or (first.i > 0 and clause.doc[first.i - 1].is_quote)
 
 
 def _extraposed_it(subject: Token, verb: Token) -> bool:
@@ -1264,6 +1273,8 @@ def read_verb(verb: Token) -> VerbReading | None:
     dep, tokens, preposition = argument
     subject, passive = find_subject(verb)
     source_head = agent(verb) if passive else subject
+    if source_head is not None and any(t.i == source_head.i for t in tokens):
+        return None  # "“…,” opined the Plain Dealer": its speaker is no argument of its own
     return VerbReading(dep, tokens, preposition, source_head, verb_features(verb, dep, preposition, source_head, passive))
 
 
