@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..hedges import HedgeMatcher, Marker, anchor, is_ancestor
 from ..lexicon import Lexicon, NotCue
-from .attributions import SENTENCE_CONSTRUCTIONS, WORDS_TYPES, Candidate, Context
+from .attributions import INLINE_SPACE, SENTENCE_CONSTRUCTIONS, WORDS_TYPES, Candidate, Context
 from .quotes import Quote, find_quotes
 from .sources import Resolver, written_extent
 
@@ -96,7 +96,7 @@ def extend_past_colon(candidate: Candidate, text: str) -> None:
     if not candidate.content or candidate.content[0][0] < candidate.cue[1]:
         return
     colon = candidate.content[-1][1]
-    while colon < len(text) and text[colon] in " \u00a0":
+    while colon < len(text) and text[colon] in INLINE_SPACE:
         colon += 1
     if colon >= len(text) or text[colon] != ":":
         return
@@ -259,7 +259,7 @@ def _clause_end(candidate: Candidate) -> int:
     return max(ends)
 
 
-GAP_MARKS = " \n\t\u00a0.,;:"  # white space as scraped pages write it (no-break spaces), and the marks a sentence ends on
+GAP_MARKS = INLINE_SPACE + "\n.,;:"  # white space, and the marks a sentence ends on
 
 
 def attach_floating_quotes(candidates: list[Candidate], quotes: list[Quote], doc: Doc, text: str) -> None:

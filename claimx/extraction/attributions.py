@@ -28,6 +28,7 @@ OCCASION_NOUNS = {"interview", "conversation", "briefing", "appearance", "confer
 ACCORDING_EVIDENCE_NOUNS = {"word", "words", "statement", "account", "report", "data", "estimate", "estimates", "figures", "analysis", "calculations", "remarks", "comments", "testimony", "sources"}
 VERB_POS = {"VERB", "AUX"}
 TIME_LABELS = ("DATE", "TIME")  # entity labels that say when
+INLINE_SPACE = " \t\u00a0"  # white space inside a line, with the no-break space scraped pages write
 WORDS_TYPES = ("speech", "writing")  # cues whose content can be someone's very words (a quotation, a block of text)
 RELATIVE_TAGS = ("WDT", "WP")  # which, that, who
 PRONOUN_TAGS = ("PRP", *RELATIVE_TAGS)  # "it was announced", "which was rejected": nothing to attribute
@@ -515,7 +516,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue verb whose content is the object of a preposition the rule names: "called for a
     ban", "called on X to resign", "pointed to the report", "asked about the budget". The
     preposition is part of the cue; an infinitive after the object and the rest of the cue's
-    clause ("called for a boycott after the company refused …") join the content."""
+    clause ("called for a boycott after the company closed its plant") join the content."""
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or not rule.prepositions or _has_clausal_complement(verb, rule):
@@ -913,7 +914,7 @@ SENTENCE_ENDS = ("\n", ".", "!", "?")
 
 
 def _opens_sentence(quote: Quote, text: str) -> bool:
-    before = text[: quote.start].rstrip(" \t\u00a0").rstrip("”\"'’»")
+    before = text[: quote.start].rstrip(INLINE_SPACE).rstrip("”\"'’»")
     return not before or before.endswith(SENTENCE_ENDS)
 
 
@@ -1294,8 +1295,8 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = CueRule(id=model.id, lemma=verb.lemma_.lower(), pos="VERB", type=known.type if known else model.type,
                        stance=known.stance if known else "neutral", complements=(reading.dep,), addressee=False,
                        source=model.source, file=model.file)
-        told = [verb] if reading.dep == PASSIVE_SUBJECT else reading.tokens  # "Lee was criticized for …": what follows goes with Lee
-        tokens = reading.tokens + clause_rest(verb, told, context.lexicon)
+        rest_after = [verb] if reading.dep == PASSIVE_SUBJECT else reading.tokens  # "Lee was criticized for …": what follows goes with Lee
+        tokens = reading.tokens + clause_rest(verb, rest_after, context.lexicon)
         candidate = _candidate("learned_cue", verb, rule, tokens, reading.source_head, sent, context)
         if any(_scare_quote(q, context.text) and _inside_quote(candidate.content, q) for q in context.quotes):
             continue  # tweeted “fake news”: a label, not a statement
