@@ -914,3 +914,13 @@ def test_a_participle_after_the_source_is_not_part_of_it(run):
 
 def test_a_relative_clause_that_describes_stays_in_the_source(run):
     assert only(run("Ms. Lee, who chairs the panel, said the plan was reckless."), "said").source.text == "Ms. Lee, who chairs the panel"
+
+
+@pytest.mark.parametrize("closing, found", [("The mayor said.", True), ("The mayor said on Friday.", True),
+                                            ("The mayor did not say.", False), ("The mayor said the vote is off.", False)])
+def test_a_quotation_ending_its_sentence_is_what_a_bare_cue_sentence_after_it_said(run, closing, found):
+    text = "“Nobody expected the storm to come this soon.” " + closing
+    quoted = [a for a in run(text) if a.content.text.startswith("“Nobody")]
+    assert bool(quoted) == found
+    if found:
+        assert (quoted[0].source.text, quoted[0].content.text) == ("The mayor", "“Nobody expected the storm to come this soon.”")

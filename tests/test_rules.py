@@ -391,6 +391,13 @@ def test_a_straight_mark_after_a_space_does_not_close_a_curly_quote():
     assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == [doc.text]
 
 
+def test_an_opening_mark_glued_to_a_word_and_followed_by_a_space_closes_a_quotation():
+    words = ["“", "Not", "yet", ",", "“", "he", "said", ".", "“", "Soon", ".", "”"]
+    spaces = [False, True, False, False, True, True, False, True, False, False, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    assert [doc.text[q.start : q.end] for q in find_quotes(doc)] == ["“Not yet,“", "“Soon.”"]
+
+
 @pytest.mark.parametrize("mark, close", [("“", "”"), ('"', '"')])
 def test_quote_reopened_after_a_paragraph_break_continues(mark, close):
     """The straight mark that reopens the quotation does not close it (it used to, and the
@@ -617,3 +624,27 @@ def test_a_content_cut_by_a_sentence_break_on_a_word_runs_into_the_next_sentence
     [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
     assert attribution["content"]["text"] == "she felt the talks"  # a full stop ends it
 
+
+
+def test_a_cue_clause_closing_the_sentence_takes_all_before_its_comma_when_the_parser_hung_it_inside():
+    # "…, she said." with the cue read as a clause of the claim's verb, and a word of the claim as its second subject
+    rows = [
+        ("Prices", 1, "nsubj", "NOUN", "price"),
+        ("made", 1, "ROOT", "VERB", "make"),
+        ("it", 3, "nsubj", "PRON", "it"),
+        ("hard", 1, "ccomp", "ADJ", "hard"),
+        ("for", 10, "mark", "SCONJ", "for"),
+        ("families", 10, "nsubj", "NOUN", "family"),
+        ("to", 7, "aux", "PART", "to"),
+        ("move", 10, "advcl", "VERB", "move"),
+        (",", 10, "punct", "PUNCT", ","),
+        ("she", 10, "nsubj", "PRON", "she"),
+        ("said", 1, "advcl", "VERB", "say"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows)
+    attributions, _ = run(doc, replace(LEXICON, cue_model=None))
+    [said] = [a for a in attributions if a["cue"]["text"] == "said"]
+    assert said["rule"].startswith("closing_cue_clause:")
+    assert text_of(doc, said["source"]) == "she"
+    assert said["content"]["text"] == "Prices made it hard for families to move"

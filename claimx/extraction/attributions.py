@@ -705,6 +705,40 @@ def fronted_fragments(sent: Span, context: Context) -> Iterator[Candidate]:
         yield _candidate("fronted_fragment", verb, rule, content_tokens, subject, sent, context)
 
 
+CLOSING_MARKS = (".", "!", "?")
+
+
+def closing_cue_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
+    """", she said." closing a sentence whose claim the parser read with the cue inside it
+    (hung from a verb of the claim, with a word of the claim as a second subject): everything
+    before the cue clause's comma is the content."""
+    doc = sent.doc
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text not in CLOSING_MARKS:
+        return
+    for verb in context.verbs(sent):
+        rule = context.lexicon.cue(verb.lemma_, "VERB")
+        if rule is None or rule.type not in WORDS_TYPES or verb.dep_ == "ROOT" or _has_clausal_complement(verb, rule):
+            continue
+        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+            continue  # "…, said the mayor, half joking": how the cue was said, not a cue of its own
+        subject = _closing_subject(verb)
+        if subject is None:
+            continue
+        first = min(verb.i, subject.left_edge.i)
+        comma = _previous_token(doc, first)
+        if comma is None or comma.text != "," or comma.i <= sent.start:
+            continue
+        after = [c for c in verb.rights if not (c.is_punct or c.is_space) and c.i != subject.i]
+        end = max([verb.i, subject.right_edge.i, *(c.right_edge.i for c in after)])
+        if any(not _when(c) for c in after) or any(not (t.is_punct or t.is_space) for t in doc[end + 1 : sent.end]):
+            continue
+        if end - first + 1 > INVERTED_CLAUSE_MAX:
+            continue
+        content_tokens = [t for t in doc[sent.start : comma.i] if not t.is_space]
+        yield _candidate("closing_cue_clause", verb, rule, content_tokens, subject, sent, context)
+
+
 def _closing_subject(verb: Token) -> Token | None:
     """The speaker of a closing cue clause: "…, the mayor said" (the nearer subject, as in
     "People like her, he said") or "…, said the mayor"."""
@@ -947,10 +981,18 @@ def _quote_before(quotes: list[Quote], verb: Token, subject: Token | None) -> Qu
     for quote in quotes:
         if quote.end == end and quote.closed:
             inside = doc.text[quote.start : quote.end].rstrip("”\"'»’ ")
-            if quote.end <= verb.sent.start_char and inside.endswith("."):
+            if quote.end <= verb.sent.start_char and inside.endswith(".") and not _bare_cue_sentence(verb, subject):
                 return None
             return quote
     return None
+
+
+def _bare_cue_sentence(verb: Token, subject: Token | None) -> bool:
+    """"“…” Trump said.": a sentence of nothing but the cue clause, which says nothing of its
+    own, so the quotation before it is what was said."""
+    own = {t.i for t in subject.subtree} if subject is not None else set()
+    own |= {t.i for c in verb.children if c.dep_ in ("aux", "auxpass") or _when(c) or _leading_adverb(c) for t in c.subtree}  # not "did not elaborate"
+    return verb.dep_ == "ROOT" and all(t.i == verb.i or t.i in own or t.is_punct or t.is_space for t in verb.sent)
 
 
 def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
@@ -1331,5 +1373,5 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
     return None
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, short_answers, reportative_adverbs, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, closing_cue_clauses, short_answers, reportative_adverbs, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)

@@ -61,10 +61,13 @@ def find_quotes(doc: Doc) -> list[Quote]:
 
 
 def _mixed_close(token: Token, text: str, open_mark: str) -> bool:
-    """Marks mixed by hand or by a scraper: “…" and "…” are quotations too. A straight mark
-    closes a curly one only right after a word ("“no evidence" yet")."""
+    """Marks mixed by hand or by a scraper: “…" and "…” are quotations too, and so is “…“
+    (closed by an opening mark glued to the word before it). A straight mark closes a curly
+    one only right after a word ("“no evidence" yet")."""
     if open_mark in STRAIGHT:
         return text == "”"
+    if text == "“" and open_mark == "“":
+        return not _after_space(token) and bool(token.whitespace_)  # “No,“ he said: an opening mark typed for the closing one
     return text in STRAIGHT and open_mark == "“" and not _after_space(token)
 
 
