@@ -22,10 +22,10 @@ TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VBD", "AUX": "VBD", "PRON": "PRP"
         "SCONJ": "IN", "DET": "DT", "PART": "POS", "CCONJ": "CC"}
 
 
-def parse(rows):
+def parse(rows, spaces=None):
     """rows: (word, head index, dep, pos, lemma); tags follow from the coarse tag."""
     return Doc(
-        Vocab(), words=[r[0] for r in rows],
+        Vocab(), words=[r[0] for r in rows], spaces=spaces,
         heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows], lemmas=[r[4] for r in rows],
         tags=[TAGS.get(r[3], r[0]) for r in rows],
     )
@@ -648,3 +648,15 @@ def test_a_cue_clause_closing_the_sentence_takes_all_before_its_comma_when_the_p
     assert said["rule"].startswith("closing_cue_clause:")
     assert text_of(doc, said["source"]) == "she"
     assert said["content"]["text"] == "Prices made it hard for families to move"
+
+
+def test_a_speaker_the_parser_hung_inside_the_quotation_before_a_subjectless_cue_is_the_source():
+    # “We won,” Berg, an aide, said.  — "Berg" read as an apposition of the quoted clause's verb
+    words = [("“", 2, "punct", "PUNCT", "“"), ("We", 2, "nsubj", "PRON", "we"), ("won", 10, "ccomp", "VERB", "win"),
+             (",", 2, "punct", "PUNCT", ","), ("”", 5, "punct", "PUNCT", "”"), ("Berg", 2, "appos", "PROPN", "Berg"),
+             (",", 5, "punct", "PUNCT", ","), ("an", 8, "det", "DET", "an"), ("aide", 5, "appos", "NOUN", "aide"),
+             (",", 10, "punct", "PUNCT", ","), ("said", 10, "ROOT", "VERB", "say"), (".", 10, "punct", "PUNCT", ".")]
+    doc = parse(words, spaces=[False, True, False, False, True, False, True, True, False, True, False, False])
+    [said], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert text_of(doc, said["source"]) == "Berg, an aide"
+    assert said["content"]["text"] == "“We won,”"

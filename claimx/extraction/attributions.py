@@ -285,6 +285,32 @@ def _unmarked_subject(verb: Token) -> Token | None:
     return None
 
 
+SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Flynn, a top surrogate, said"
+CLOSING_PUNCTUATION = (",", ".", "?", "!")
+
+
+def _speaker_inside_quotation_clause(verb: Token) -> Token | None:
+    """"“…,” Flynn, a top surrogate, said Thursday.": a subjectless cue right after a noun
+    phrase that follows a closing quote mark, which the parser hung inside the quoted clause
+    (as an apposition of its last word). Returns the closing mark; the phrase after it is the
+    speaker."""
+    doc = verb.doc
+    mark = next((t for t in reversed(doc[max(0, verb.i - SPEAKER_AFTER_QUOTE_MAX - 2) : verb.i]) if t.is_quote), None)
+    if mark is None or mark.i == 0 or doc[mark.i - 1].text not in CLOSING_PUNCTUATION or doc[mark.i - 1].whitespace_:
+        return None  # the mark closing a quoted statement (",”"), not a quoted name ("“Ted Cruz” pins")
+    words = [t for t in doc[mark.i + 1 : verb.i] if not (t.is_punct or t.is_space)]
+    if not words or words[0].pos_ not in ("PROPN", "NOUN", "DET") or any(t.pos_ in VERB_POS for t in words):
+        return None
+    head = _phrase_head(doc[mark.i + 1 : verb.i])
+    return mark if head is not None and head.head.i < mark.i else None  # hung from a word of the quoted clause
+
+
+def _phrase_head(span: Span) -> Token | None:
+    """The one word of ``span`` (punctuation aside) that hangs from outside it, if one does."""
+    heads = [t for t in span if not (t.is_punct or t.is_space) and not span.start <= t.head.i < span.end]
+    return heads[0] if len(heads) == 1 else None
+
+
 def agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -358,6 +384,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb.head.head if _misattached_report(verb, context.lexicon) else verb)
         source_head = agent(verb) if passive else subject or _unmarked_subject(verb)
+        closing_mark = _speaker_inside_quotation_clause(verb) if source_head is None and not passive else None
+        if closing_mark is not None:  # what follows the closing mark is the speaker, no part of the content
+            source_head = _phrase_head(verb.doc[closing_mark.i + 1 : verb.i])
+            content_tokens = [t for t in content_tokens if t.i <= closing_mark.i]
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
@@ -371,7 +401,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         content_tokens = _fronted_adjuncts(verb, source_head, content_tokens, context.lexicon) + content_tokens
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
-        yield _candidate(name, verb, rule, content_tokens, source_head, sent, context)
+        candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
+        if closing_mark is not None:
+            candidate.source_tokens = [t for t in candidate.source_tokens if t.i > closing_mark.i]
+        yield candidate
 
 
 FRONTED_ADJUNCT_DEPS = {"advcl", "prep", "npadvmod", "advmod"}
