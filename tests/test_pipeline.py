@@ -924,3 +924,21 @@ def test_a_quotation_ending_its_sentence_is_what_a_bare_cue_sentence_after_it_sa
     assert bool(quoted) == found
     if found:
         assert (quoted[0].source.text, quoted[0].content.text) == ("The mayor", "“Nobody expected the storm to come this soon.”")
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        ("The senator has long been critical of the new tax.", "The senator", "has long been critical of", "the new tax"),
+        ("Officials remain hopeful that the talks will resume.", "Officials", "remain hopeful", "the talks will resume"),
+        ("The mayor was eager to leave the council.", "The mayor", "was eager", "to leave the council"),
+    ],
+)
+def test_an_adjective_after_a_copula_is_a_cue_with_its_complement_as_content(run, text, source, cue, content):
+    attribution = by_rule(text, run, "adjective_cue")
+    assert (attribution.source.text, attribution.cue.text, attribution.content.text) == (source, cue, content)
+
+
+@pytest.mark.parametrize("text", ["The report is critical to the case.", "It is certain that the vote fails."])
+def test_an_adjective_with_another_preposition_or_an_expletive_subject_reports_nothing(run, text):
+    assert not any(a.rule.startswith("adjective_cue") for a in run(text))

@@ -572,6 +572,39 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             break
 
 
+PREDICATE_VERBS = {"be", "remain", "become", "grow", "stay"}  # "was critical of", "remained hopeful that", "grew wary of"
+
+
+def adjective_cues(sent: Span, context: Context) -> Iterator[Candidate]:
+    """"X has been critical of Y", "X remains hopeful that …", "X was eager to …": an adjective
+    after a copula, whose entry names the complements or prepositions that carry the content.
+    The cue runs from the copula (with its auxiliaries and adverbs) to the adjective and its
+    preposition; the copula's subject is the source. Without a complement ("Experts are
+    skeptical.") nothing is reported."""
+    for adjective in sent:
+        if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.head.lemma_ not in PREDICATE_VERBS:
+            continue
+        rule = context.lexicon.cue(adjective.lemma_, "ADJ")
+        if rule is None:
+            continue
+        copula = adjective.head
+        subject, passive = find_subject(copula)
+        if subject is None or passive or subject.lower_ in EXPLETIVES:
+            continue
+        end = adjective
+        clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ in rule.complements and _is_clausal(c, rule)]
+        content_tokens = [t for c in clauses for t in c.subtree]
+        if not clauses:
+            prep = next((c for c in adjective.children if c.dep_ == "prep" and c.i > adjective.i and c.lower_ in rule.prepositions), None)
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+            if not objects:
+                continue
+            end, content_tokens = prep, [t for o in objects for t in o.subtree]
+        candidate = _candidate("adjective_cue", adjective, rule, content_tokens, subject, sent, context)
+        candidate.cue = (span_of(cue_tokens(copula))[0], end.idx + len(end.text))
+        yield candidate
+
+
 CONTINUATION_DEPS = {"conj", "cc", "advcl", "prep", "npadvmod", "oprd", "dobj", "punct"}
 
 
@@ -1406,5 +1439,5 @@ def _light_verb_object(verb: Token, lexicon: Lexicon) -> tuple[Token, list[Token
     return None
 
 
-SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, closing_cue_clauses, short_answers, reportative_adverbs, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
+SENTENCE_CONSTRUCTIONS = (quoted_as_saying, relayed_by, citing, speech_verb_clauses, prepositional_cues, inverted_clauses, fronted_fragments, closing_cue_clauses, adjective_cues, short_answers, reportative_adverbs, as_clauses, quote_cue, block_quotations, according_to, framing_prepositions, noun_cues, colon_quotes,
                           parenthetical_cues, dash_signatures, learned_verb_cues)
