@@ -610,6 +610,8 @@ def test_called_object_predicate_is_the_claim(run):
         ("The union has called for a ban on overtime.", "has called for", "The union", "a ban on overtime"),
         ("The mayor called on residents to stay indoors.", "called on", "The mayor", "residents to stay indoors"),
         ("Critics pointed to the rising costs.", "pointed to", "Critics", "the rising costs"),
+        ("The governor warned about the cost of the new bridge.", "warned about", "The governor", "the cost of the new bridge"),
+        ("Farmers complained of the late rains.", "complained of", "Farmers", "the late rains"),
         ("The senator called for a boycott after the company closed its plant in the city.", "called for", "The senator",
          "a boycott after the company closed its plant in the city"),  # the rest of the cue's clause
         ("The senator called for a voice vote, and then a second vote.", "called for", "The senator", "a voice vote, and then a second vote"),
