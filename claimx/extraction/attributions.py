@@ -285,19 +285,19 @@ def _unmarked_subject(verb: Token) -> Token | None:
     return None
 
 
-SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Flynn, a top surrogate, said"
+SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Berg, an aide to the mayor, said"
 CLOSING_PUNCTUATION = (",", ".", "?", "!")
 
 
 def _speaker_inside_quotation_clause(verb: Token) -> Token | None:
-    """"“…,” Flynn, a top surrogate, said Thursday.": a subjectless cue right after a noun
+    """"“…,” Berg, an aide to the mayor, said Monday.": a subjectless cue right after a noun
     phrase that follows a closing quote mark, which the parser hung inside the quoted clause
     (as an apposition of its last word). Returns the closing mark; the phrase after it is the
     speaker."""
     doc = verb.doc
     mark = next((t for t in reversed(doc[max(0, verb.i - SPEAKER_AFTER_QUOTE_MAX - 2) : verb.i]) if t.is_quote), None)
     if mark is None or mark.i == 0 or doc[mark.i - 1].text not in CLOSING_PUNCTUATION or doc[mark.i - 1].whitespace_:
-        return None  # the mark closing a quoted statement (",”"), not a quoted name ("“Ted Cruz” pins")
+        return None  # the mark closing a quoted statement (",”"), not a quoted name ("“Vote Yes” buttons")
     words = [t for t in doc[mark.i + 1 : verb.i] if not (t.is_punct or t.is_space)]
     if not words or words[0].pos_ not in ("PROPN", "NOUN", "DET") or any(t.pos_ in VERB_POS for t in words):
         return None
@@ -787,7 +787,7 @@ def closing_cue_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if rule is None or rule.type not in WORDS_TYPES or verb.dep_ == "ROOT" or _has_clausal_complement(verb, rule):
             continue
         if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
-            continue  # "…, said the mayor, half joking": how the cue was said, not a cue of its own
+            continue  # "…, said the mayor, smiling": how the cue was said, not a cue of its own
         subject = _closing_subject(verb)
         if subject is None:
             continue
@@ -1054,7 +1054,7 @@ def _quote_before(quotes: list[Quote], verb: Token, subject: Token | None) -> Qu
 
 
 def _bare_cue_sentence(verb: Token, subject: Token | None) -> bool:
-    """"“…” Trump said.": a sentence of nothing but the cue clause, which says nothing of its
+    """"“…” The mayor said.": a sentence of nothing but the cue clause, which says nothing of its
     own, so the quotation before it is what was said."""
     own = {t.i for t in subject.subtree} if subject is not None else set()
     own |= {t.i for c in verb.children if c.dep_ in ("aux", "auxpass") or _when(c) or _leading_adverb(c) for t in c.subtree}  # not "did not elaborate"
