@@ -289,10 +289,10 @@ SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Berg, an aide to the mayor,
 CLOSING_PUNCTUATION = (",", ".", "?", "!")
 
 
-def _speaker_inside_quotation_clause(verb: Token) -> Token | None:
+def _speaker_inside_quotation_clause(verb: Token) -> tuple[Token, Token] | None:
     """"“…,” Berg, an aide to the mayor, said Monday.": a subjectless cue right after a noun
     phrase that follows a closing quote mark, which the parser hung inside the quoted clause
-    (as an apposition of its last word). Returns the closing mark; the phrase after it is the
+    (as an apposition of its last word). Returns the closing mark and the phrase's head, the
     speaker."""
     doc = verb.doc
     mark = next((t for t in reversed(doc[max(0, verb.i - SPEAKER_AFTER_QUOTE_MAX - 2) : verb.i]) if t.is_quote), None)
@@ -301,8 +301,8 @@ def _speaker_inside_quotation_clause(verb: Token) -> Token | None:
     words = [t for t in doc[mark.i + 1 : verb.i] if not (t.is_punct or t.is_space)]
     if not words or words[0].pos_ not in ("PROPN", "NOUN", "DET") or any(t.pos_ in VERB_POS for t in words):
         return None
-    head = _phrase_head(doc[mark.i + 1 : verb.i])
-    return mark if head is not None and head.head.i < mark.i else None  # hung from a word of the quoted clause
+    speaker = _phrase_head(doc[mark.i + 1 : verb.i])
+    return (mark, speaker) if speaker is not None and speaker.head.i < mark.i else None  # hung from a word of the quoted clause
 
 
 def _phrase_head(span: Span) -> Token | None:
@@ -384,9 +384,9 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb.head.head if _misattached_report(verb, context.lexicon) else verb)
         source_head = agent(verb) if passive else subject or _unmarked_subject(verb)
-        closing_mark = _speaker_inside_quotation_clause(verb) if source_head is None and not passive else None
-        if closing_mark is not None:  # what follows the closing mark is the speaker, no part of the content
-            source_head = _phrase_head(verb.doc[closing_mark.i + 1 : verb.i])
+        quoted_speaker = _speaker_inside_quotation_clause(verb) if source_head is None and not passive else None
+        if quoted_speaker is not None:  # what follows the closing mark is the speaker, no part of the content
+            closing_mark, source_head = quoted_speaker
             content_tokens = [t for t in content_tokens if t.i <= closing_mark.i]
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
@@ -402,8 +402,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
         candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
-        if closing_mark is not None:
-            candidate.source_tokens = [t for t in candidate.source_tokens if t.i > closing_mark.i]
+        if quoted_speaker is not None:
+            candidate.source_tokens = [t for t in candidate.source_tokens if t.i > quoted_speaker[0].i]
         yield candidate
 
 
@@ -756,12 +756,9 @@ def fronted_fragments(sent: Span, context: Context) -> Iterator[Candidate]:
         subject = _closing_subject(verb)
         if subject is None:
             continue
-        comma = _previous_token(sent.doc, min(verb.i, subject.left_edge.i))
-        if comma is None or comma.text != "," or comma.i <= sent.start:
+        comma = _closing_comma(verb, subject, sent)
+        if comma is None:
             continue
-        after = [c for c in verb.rights if not (c.is_punct or c.is_space) and c.i != subject.i]
-        if any(not _when(c) for c in after) or any(not (t.is_punct or t.is_space) for t in sent.doc[verb.right_edge.i + 1 : sent.end]):
-            continue  # the cue clause closes the sentence: "…, he said (on Monday)."
         fronted = [c for c in verb.children if c.i < comma.i and c.i != subject.i and not (c.is_punct or c.is_space)]
         if not fronted or any(c.dep_ not in FRAGMENT_DEPS for c in fronted) or fronted[0].left_edge.i != sent.start:
             continue
@@ -791,18 +788,23 @@ def closing_cue_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         subject = _closing_subject(verb)
         if subject is None:
             continue
-        first = min(verb.i, subject.left_edge.i)
-        comma = _previous_token(doc, first)
-        if comma is None or comma.text != "," or comma.i <= sent.start:
-            continue
-        after = [c for c in verb.rights if not (c.is_punct or c.is_space) and c.i != subject.i]
-        end = max([verb.i, subject.right_edge.i, *(c.right_edge.i for c in after)])
-        if any(not _when(c) for c in after) or any(not (t.is_punct or t.is_space) for t in doc[end + 1 : sent.end]):
-            continue
-        if end - first + 1 > INVERTED_CLAUSE_MAX:
+        comma = _closing_comma(verb, subject, sent)
+        if comma is None or verb.right_edge.i - comma.i > INVERTED_CLAUSE_MAX:
             continue
         content_tokens = [t for t in doc[sent.start : comma.i] if not t.is_space]
         yield _candidate("closing_cue_clause", verb, rule, content_tokens, subject, sent, context)
+
+
+def _closing_comma(verb: Token, subject: Token, sent: Span) -> Token | None:
+    """The comma before a cue clause that closes its sentence ("…, he said (on Monday).",
+    "…, said the mayor."): what the clause goes on with after the cue says when, at most."""
+    comma = _previous_token(sent.doc, min(verb.i, subject.left_edge.i))
+    if comma is None or comma.text != "," or comma.i <= sent.start:
+        return None
+    after = [c for c in verb.rights if not (c.is_punct or c.is_space) and c.i != subject.i]
+    if any(not _when(c) for c in after) or any(not (t.is_punct or t.is_space) for t in sent.doc[verb.right_edge.i + 1 : sent.end]):
+        return None
+    return comma
 
 
 def _closing_subject(verb: Token) -> Token | None:
