@@ -750,15 +750,10 @@ def fronted_fragments(sent: Span, context: Context) -> Iterator[Candidate]:
     the pieces from the cue (as a second subject, a clause or loose dependents); everything
     before the cue clause's comma is the content."""
     for verb in context.verbs(sent):
-        rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type not in WORDS_TYPES or _has_clausal_complement(verb, rule):
+        closing = _closing_cue_clause(verb, sent, context)
+        if closing is None:
             continue
-        subject = _closing_subject(verb)
-        if subject is None:
-            continue
-        comma = _closing_comma(verb, subject, sent)
-        if comma is None:
-            continue
+        rule, subject, comma = closing
         fronted = [c for c in verb.children if c.i < comma.i and c.i != subject.i and not (c.is_punct or c.is_space)]
         if not fronted or any(c.dep_ not in FRAGMENT_DEPS for c in fronted) or fronted[0].left_edge.i != sent.start:
             continue
@@ -780,19 +775,25 @@ def closing_cue_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     if last is None or last.text not in CLOSING_MARKS:
         return
     for verb in context.verbs(sent):
-        rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type not in WORDS_TYPES or verb.dep_ == "ROOT" or _has_clausal_complement(verb, rule):
+        if verb.dep_ == "ROOT" or verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+            continue  # a root cue is the other constructions'; "…, said the mayor, smiling" tells how it was said
+        closing = _closing_cue_clause(verb, sent, context)
+        if closing is None or verb.right_edge.i - closing[2].i > INVERTED_CLAUSE_MAX:
             continue
-        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
-            continue  # "…, said the mayor, smiling": how the cue was said, not a cue of its own
-        subject = _closing_subject(verb)
-        if subject is None:
-            continue
-        comma = _closing_comma(verb, subject, sent)
-        if comma is None or verb.right_edge.i - comma.i > INVERTED_CLAUSE_MAX:
-            continue
+        rule, subject, comma = closing
         content_tokens = [t for t in doc[sent.start : comma.i] if not t.is_space]
         yield _candidate("closing_cue_clause", verb, rule, content_tokens, subject, sent, context)
+
+
+def _closing_cue_clause(verb: Token, sent: Span, context: Context) -> tuple[CueRule, Token, Token] | None:
+    """A speech cue with no clause of its own in a cue clause closing its sentence: its rule,
+    its subject and the comma before the clause."""
+    rule = context.lexicon.cue(verb.lemma_, "VERB")
+    if rule is None or rule.type not in WORDS_TYPES or _has_clausal_complement(verb, rule):
+        return None
+    subject = _closing_subject(verb)
+    comma = _closing_comma(verb, subject, sent) if subject is not None else None
+    return (rule, subject, comma) if comma is not None else None
 
 
 def _closing_comma(verb: Token, subject: Token, sent: Span) -> Token | None:
