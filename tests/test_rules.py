@@ -660,3 +660,52 @@ def test_a_speaker_the_parser_hung_inside_the_quotation_before_a_subjectless_cue
     [said], _ = run(doc, replace(LEXICON, cue_model=None))
     assert text_of(doc, said["source"]) == "Berg, an aide"
     assert said["content"]["text"] == "“We won,”"
+
+
+def tight(rows):
+    """Spaces as written: none before a comma or full stop."""
+    return [i + 1 < len(rows) and rows[i + 1][0] not in ",." for i in range(len(rows))]
+
+
+def stranded(rows):
+    doc = parse(rows, spaces=tight(rows))
+    attributions, _ = run(doc, replace(LEXICON, cue_model=None))
+    return doc, next(a for a in attributions if a["cue"]["text"] == "said")
+
+
+def test_a_speaker_the_parser_hung_inside_a_fronted_phrase_is_the_source_of_the_subjectless_cue():
+    # After the vote, Lee, the envoy, said talks failed.  — "Lee" read as a conjunct of "vote"
+    doc, said = stranded([
+        ("After", 9, "prep", "ADP", "after"), ("the", 2, "det", "DET", "the"), ("vote", 0, "pobj", "NOUN", "vote"),
+        (",", 2, "punct", "PUNCT", ","), ("Lee", 2, "conj", "PROPN", "Lee"), (",", 4, "punct", "PUNCT", ","),
+        ("the", 7, "det", "DET", "the"), ("envoy", 4, "appos", "NOUN", "envoy"), (",", 9, "punct", "PUNCT", ","),
+        ("said", 9, "ROOT", "VERB", "say"), ("talks", 11, "nsubj", "NOUN", "talk"), ("failed", 9, "ccomp", "VERB", "fail"),
+        (".", 9, "punct", "PUNCT", "."),
+    ])
+    assert text_of(doc, said["source"]) == "Lee, the envoy"
+    assert said["content"]["text"] == "talks failed"
+
+
+def test_a_speaker_the_parser_hung_inside_the_claim_is_the_source_and_no_part_of_the_content():
+    # Talks failed, Lee, the envoy, wrote.  — "Lee" read as an apposition inside the claim
+    rows = [
+        ("Talks", 1, "nsubj", "NOUN", "talk"), ("failed", 8, "ccomp", "VERB", "fail"), (",", 1, "punct", "PUNCT", ","),
+        ("Lee", 1, "npadvmod", "PROPN", "Lee"), (",", 3, "punct", "PUNCT", ","), ("the", 6, "det", "DET", "the"),
+        ("envoy", 3, "appos", "NOUN", "envoy"), (",", 8, "punct", "PUNCT", ","), ("wrote", 8, "ROOT", "VERB", "write"),
+        (".", 8, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows, spaces=tight(rows))
+    attributions, _ = run(doc, replace(LEXICON, cue_model=None))
+    [wrote] = [a for a in attributions if a["cue"]["text"] == "wrote"]
+    assert text_of(doc, wrote["source"]) == "Lee, the envoy"
+    assert wrote["content"]["text"] == "Talks failed"
+
+
+def test_a_noun_after_a_preposition_right_before_a_subjectless_cue_is_not_taken_for_its_speaker():
+    # In talks with Lee said talks failed.  — no comma: "Lee" is the preposition's object
+    doc, said = stranded([
+        ("In", 4, "prep", "ADP", "in"), ("talks", 0, "pobj", "NOUN", "talk"), ("with", 1, "prep", "ADP", "with"),
+        ("reporters", 2, "pobj", "NOUN", "reporter"), ("said", 4, "ROOT", "VERB", "say"),
+        ("talks", 6, "nsubj", "NOUN", "talk"), ("failed", 4, "ccomp", "VERB", "fail"), (".", 4, "punct", "PUNCT", "."),
+    ])
+    assert said["source"] is None

@@ -285,6 +285,38 @@ def _unmarked_subject(verb: Token) -> Token | None:
     return None
 
 
+FINITE_VERB_TAGS = ("VBD", "VBZ", "VBP")
+CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}  # a noun in one of these roles belongs to another verb
+MODIFIER_DEPS = {"compound", "poss", "amod"}  # a word inside a noun phrase, not its head
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """"After a day of talks, Senator Lee, the minority leader, said …": a finite cue verb with
+    no subject right after a noun phrase that the parser hung inside the phrase before it (as a
+    conjunct or apposition of its last noun) or inside the claim. The noun phrase must start
+    the sentence or follow a comma, and end right before the cue (or its comma)."""
+    if _fronted_participle(verb):
+        return None
+    if verb.tag_ not in FINITE_VERB_TAGS and not any(c.dep_ in AUXILIARY_DEPS and c.tag_ in (*FINITE_VERB_TAGS, "MD") and c.i < verb.i for c in verb.children):
+        return None
+    doc, sent = verb.doc, verb.sent
+    left = min(t.i for t in cue_tokens(verb))
+    while left - 1 >= sent.start and doc[left - 1].head.i == verb.i and doc[left - 1].dep_ in ("advmod", "npadvmod"):
+        left -= 1  # "…, last week said", "…, bluntly suggested"
+    end = left - 2 if left > sent.start and doc[left - 1].text == "," else left - 1
+    best = None
+    for token in doc[sent.start : end + 1]:
+        if token.right_edge.i != end or token.pos_ not in ("PROPN", "NOUN") or token.dep_ in CORE_DEPS | MODIFIER_DEPS:
+            continue
+        start = token.left_edge.i
+        if any(t.pos_ in VERB_POS for t in doc[start : token.i]):
+            continue  # a clause, not a noun phrase
+        opens = start == sent.start or doc[start - 1].text == "," or (start - 1 == sent.start and doc[start - 1].pos_ == "CCONJ")
+        if opens and (best is None or start < best.left_edge.i):
+            best = token
+    return best
+
+
 SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Berg, an aide to the mayor, said"
 CLOSING_PUNCTUATION = (",", ".", "?", "!")
 
@@ -388,6 +420,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if quoted_speaker is not None:  # what follows the closing mark is the speaker, no part of the content
             closing_mark, source_head = quoted_speaker
             content_tokens = [t for t in content_tokens if t.i <= closing_mark.i]
+        stranded = _stranded_subject(verb) if source_head is None and not passive and quoted_speaker is None else None
+        if stranded is not None:  # the parser hung the speaker inside a fronted phrase or the claim
+            source_head = stranded
+            content_tokens = [t for t in content_tokens if not stranded.left_edge.i <= t.i <= stranded.right_edge.i]
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
