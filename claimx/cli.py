@@ -283,7 +283,7 @@ def lexicon_command(
             detail = (f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}" + (" relay" if entry.relay else "")
                       + (" raising" if entry.raising else "") + (f" frames={','.join(entry.frames)}" if entry.frames else ""))
         elif isinstance(entry, NotCue):
-            detail = f"NOT A CUE: {' '.join(entry.words)}"
+            detail = f"NOT A CUE: {' '.join(entry.words)}" + (" (opening a clause)" if entry.clause_start else "")
         elif isinstance(entry, HedgeRule):
             pattern = entry.pattern if isinstance(entry.pattern, str) else json.dumps(entry.pattern, ensure_ascii=False)
             detail = f"{'PSEUDO' if entry.pseudo else entry.category}: {pattern}"

@@ -105,11 +105,14 @@ class CueModel:
 @dataclass(frozen=True)
 class NotCue:
     """A set phrase with a cue verb that attributes nothing ("it goes without saying", "let's
-    say"): a cue inside it is dropped. Each word matches a token's text or lemma."""
+    say"): a cue inside it is dropped. Each word matches a token's text or lemma. With
+    ``clause_start`` the phrase counts only where it opens a clause ("That said, …"), not
+    after a noun whose relative clause it is ("a sign that said …")."""
     id: str
     words: tuple[str, ...]
     source: str
     file: str
+    clause_start: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,15 +158,16 @@ BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
 SOURCE_WORD_KEYS = {"id": str, "kind": str, "words": list, "source": str}
 CUE_MODEL_KEYS = {"id": str, "weights": dict, "threshold": (int, float), "type": str, "source": str}
 NOT_CUE_KEYS = {"id": str, "not_a_cue": str, "source": str}
+NOT_CUE_OPTIONAL = {"clause_start": bool}
 PHRASE_WORD = re.compile(r"'?\w+|[^\w\s]")  # "let's say" -> let, 's, say, as the tokenizer splits it
 
 
 def parse_not_cue(where: str, path: Path, record: dict) -> NotCue:
-    _check_keys(where, record, NOT_CUE_KEYS, {})
+    _check_keys(where, record, NOT_CUE_KEYS, NOT_CUE_OPTIONAL)
     words = tuple(PHRASE_WORD.findall(record["not_a_cue"].lower()))
     if len(words) < 2:
         raise LexiconError(f"{where}: 'not_a_cue' is a phrase of two or more words")
-    return NotCue(id=record["id"], words=words, source=record["source"], file=str(path))
+    return NotCue(id=record["id"], words=words, source=record["source"], file=str(path), clause_start=record.get("clause_start", False))
 
 
 def parse_source_words(where: str, path: Path, record: dict) -> SourceWords:

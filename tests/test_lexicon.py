@@ -38,6 +38,7 @@ def test_bundled_rules_load_and_cover_every_hedge_category():
         ({"id": "x", "lemma": "seem", "pos": "VERB", "type": "evidence", "stance": "neutral", "raising": "yes", "source": "t"}, "raising"),
         ({"id": "x", "lemma": "poll", "pos": "NOUN", "type": "evidence", "stance": "neutral", "frames": ["In a"], "source": "t"}, "frames"),
         ({"id": "x", "not_a_cue": "say", "source": "t"}, "two or more words"),
+        ({"id": "x", "not_a_cue": "that said", "clause_start": "yes", "source": "t"}, "clause_start"),
         ({"pattern": "perhaps", "category": "epistemic", "source": "t"}, "missing key 'id'"),
         ({"id": "model.learned_cues", "weights": {"bias": "high"}, "threshold": 0.5, "type": "stance", "source": "t"}, "weights"),
         ({"id": "model.learned_cues", "weights": {}, "threshold": 1.5, "type": "stance", "source": "t"}, "threshold"),

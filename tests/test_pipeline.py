@@ -295,9 +295,16 @@ def test_a_pronoun_skips_a_name_of_the_other_gender(run, text, resolved):
 @pytest.mark.parametrize("text", [
     "It goes without saying that the budget is too tight.",
     "Let's say that the college costs a lot more than planned.",
+    "That said, the college costs a lot more than planned.",
+    "The mayor liked the plan; that said, the college costs a lot more than planned.",
 ])
 def test_a_set_phrase_with_a_cue_verb_attributes_nothing(run, text):
-    assert run(text) == []
+    assert [a for a in run(text) if a.cue.lemma == "say"] == []
+
+
+def test_a_set_phrase_that_must_open_a_clause_is_a_cue_after_a_noun(run):
+    said = only(run('Marchers carried a banner that said, "The river belongs to all of us."'), "said")
+    assert said.content.text.startswith('"The river belongs')
 
 
 def test_distancing_cue_has_stance_and_hedge(run):

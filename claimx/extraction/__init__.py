@@ -78,16 +78,25 @@ def set_phrases(doc: Doc, phrases: list[NotCue]) -> set[int]:
     if not phrases or not len(doc):
         return inside
     strings = doc.vocab.strings
-    by_first: dict[int, list[tuple[str, ...]]] = {}
+    by_first: dict[int, list[NotCue]] = {}
     for phrase in phrases:
-        by_first.setdefault(strings.add(phrase.words[0]), []).append(phrase.words)
+        by_first.setdefault(strings.add(phrase.words[0]), []).append(phrase)
     # only tokens whose text or lemma is a first word are looked at (string hashes, no Token objects)
     for i, (lower, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
-        for words in by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else []):
-            end = i + len(words)
-            if end <= len(doc) and all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(doc[i:end], words)):
-                inside.update(range(i, end))
+        for phrase in by_first.get(lower, []) + (by_first.get(lemma, []) if lemma != lower else []):
+            end = i + len(phrase.words)
+            if end > len(doc) or not all(t.lower_ == w or t.lemma_.lower() == w for t, w in zip(doc[i:end], phrase.words)):
+                continue
+            if phrase.clause_start and not _opens_clause(doc[i]):
+                continue
+            inside.update(range(i, end))
     return inside
+
+
+def _opens_clause(token: Token) -> bool:
+    """First in its sentence, or after a punctuation mark or a conjunction ("…; that said, …")."""
+    previous = next((t for t in reversed(token.doc[token.sent.start : token.i]) if not t.is_space), None)
+    return previous is None or previous.is_punct or previous.pos_ == "CCONJ"
 
 
 def extend_past_colon(candidate: Candidate, text: str) -> None:
