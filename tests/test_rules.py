@@ -709,3 +709,25 @@ def test_a_noun_after_a_preposition_right_before_a_subjectless_cue_is_not_taken_
         ("talks", 6, "nsubj", "NOUN", "talk"), ("failed", 4, "ccomp", "VERB", "fail"), (".", 4, "punct", "PUNCT", "."),
     ])
     assert said["source"] is None
+
+
+def test_a_stranded_speaker_is_also_the_source_of_a_prepositional_cue_but_not_of_a_passive_one():
+    # After the vote, Lee, the envoy, called for talks.  /  … , was asked about talks.
+    def rows(*verb):
+        return [
+            ("After", 9, "prep", "ADP", "after"), ("the", 2, "det", "DET", "the"), ("vote", 0, "pobj", "NOUN", "vote"),
+            (",", 2, "punct", "PUNCT", ","), ("Lee", 2, "conj", "PROPN", "Lee"), (",", 4, "punct", "PUNCT", ","),
+            ("the", 7, "det", "DET", "the"), ("envoy", 4, "appos", "NOUN", "envoy"), (",", 9, "punct", "PUNCT", ","),
+            *verb,
+        ]
+    active = rows(("called", 9, "ROOT", "VERB", "call"), ("for", 9, "prep", "ADP", "for"), ("talks", 10, "pobj", "NOUN", "talk"),
+                  (".", 9, "punct", "PUNCT", "."))
+    doc = parse(active, spaces=tight(active))
+    [called] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == "called for"]
+    assert text_of(doc, called["source"]) == "Lee, the envoy"
+    passive = rows(("was", 10, "auxpass", "AUX", "be"), ("asked", 10, "ROOT", "VERB", "ask"), ("about", 10, "prep", "ADP", "about"),
+                   ("talks", 11, "pobj", "NOUN", "talk"), (".", 10, "punct", "PUNCT", "."))
+    passive = [(w, 10 if h == 9 else h, d, p, l) for w, h, d, p, l in passive]
+    doc = parse(passive, spaces=tight(passive))
+    asked = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["lemma"] == "ask"]
+    assert all(a["source"] is None for a in asked)

@@ -295,8 +295,8 @@ def _stranded_subject(verb: Token) -> Token | None:
     no subject right after a noun phrase that the parser hung inside the phrase before it (as a
     conjunct or apposition of its last noun) or inside the claim. The noun phrase must start
     the sentence or follow a comma, and end right before the cue (or its comma)."""
-    if _fronted_participle(verb):
-        return None
+    if _fronted_participle(verb) or any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "was asked about …": the one asked is no speaker
     if verb.tag_ not in FINITE_VERB_TAGS and not any(c.dep_ in AUXILIARY_DEPS and c.tag_ in (*FINITE_VERB_TAGS, "MD") and c.i < verb.i for c in verb.children):
         return None
     doc, sent = verb.doc, verb.sent
@@ -601,7 +601,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens += [t for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i for t in c.subtree]
             content_tokens += clause_rest(verb, content_tokens, context.lexicon)
             subject, passive = find_subject(verb)
-            source_head = agent(verb) if passive else subject
+            source_head = agent(verb) if passive else subject or _stranded_subject(verb)
             candidate = _candidate("prepositional_cue", verb, rule, content_tokens, source_head, sent, context)
             candidate.cue = (candidate.cue[0], prep.idx + len(prep.text))
             yield candidate
@@ -1420,7 +1420,7 @@ def read_verb(verb: Token) -> VerbReading | None:
         return None
     dep, tokens, preposition = argument
     subject, passive = find_subject(verb)
-    source_head = agent(verb) if passive else subject
+    source_head = agent(verb) if passive else subject or _stranded_subject(verb)
     if source_head is not None and any(t.i == source_head.i for t in tokens):
         return None  # "“…,” opined the Plain Dealer": its speaker is no argument of its own
     return VerbReading(dep, tokens, preposition, source_head, verb_features(verb, dep, preposition, source_head, passive))
