@@ -854,7 +854,7 @@ def _closing_subject(verb: Token) -> Token | None:
 
 
 AS_CLAUSE_MAX = 8  # tokens from "as" to the cue
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "VBN", "NNS"}  # NNS: the tagger's reading of "notes" in "as the paper notes"
+FINITE_TAGS = {*FINITE_VERB_TAGS, "VBN", "NNS"}  # NNS: the tagger's reading of "notes" in "as the paper notes"
 
 
 def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
