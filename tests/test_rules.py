@@ -728,3 +728,18 @@ def test_a_stranded_speaker_is_also_the_source_of_a_prepositional_cue_but_not_of
     passive = [(w, 10 if h == 9 else h, d, p, l) for w, h, d, p, l in passive]
     _, asked = rules_only(passive, "was asked about")
     assert asked["source"] is None
+
+
+def test_of_two_subjects_the_parser_hung_from_the_cue_the_speaker_is_the_one_next_to_it():
+    # “The fact that he tried,” Lee said.  — the quotation's own subject is read as the cue's too
+    rows = [
+        ("“", 9, "punct", "PUNCT", "“"), ("The", 2, "det", "DET", "the"), ("fact", 9, "nsubj", "NOUN", "fact"),
+        ("that", 5, "mark", "SCONJ", "that"), ("he", 5, "nsubj", "PRON", "he"), ("tried", 2, "acl", "VERB", "try"),
+        (",", 9, "punct", "PUNCT", ","), ("”", 9, "punct", "PUNCT", "”"), ("Lee", 9, "nsubj", "PROPN", "Lee"),
+        ("said", 9, "ROOT", "VERB", "say"), (".", 9, "punct", "PUNCT", "."),
+    ]
+    spaces = [False, True, True, True, True, False, False, True, True, False, False]
+    doc = parse(rows, spaces=spaces)
+    [said] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == "said"]
+    assert text_of(doc, said["source"]) == "Lee"
+    assert said["content"]["text"] == "“The fact that he tried,”"

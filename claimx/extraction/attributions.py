@@ -163,11 +163,12 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     current = verb
     conjoined = True  # reached through conjoined verbs only: a passive subject stays passive
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in SUBJECT:
-                if current.i != verb.i and _extraposed_it(child, current):
-                    return None, False  # "it is hard to imagine …": the writer's, no one's to name
-                return child, child.dep_ == PASSIVE_SUBJECT and conjoined
+        subjects = _subjects(current)
+        if subjects:
+            child = subjects[0]
+            if current.i != verb.i and _extraposed_it(child, current):
+                return None, False  # "it is hard to imagine …": the writer's, no one's to name
+            return child, child.dep_ == PASSIVE_SUBJECT and conjoined
         governor = _governing_verb(current)
         if governor is None:
             break
@@ -182,6 +183,15 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             return find_subject(occasion)[0], False
         return noun, False  # "polls showing that …", "staff members suggesting …": the noun speaks
     return None, False
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, nearest first and those before it before those after it. The parser
+    sometimes hangs two subjects from one verb, a word of the quotation or of a phrase in front
+    as well as the speaker ("“The fact that he tried,” Lee said"); the speaker is the one next
+    to the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT]
+    return sorted(subjects, key=lambda s: (s.i > verb.i, abs(verb.i - s.i)))
 
 
 QUESTION_MARKS = {"if", "whether"}
