@@ -743,3 +743,17 @@ def test_of_two_subjects_the_parser_hung_from_the_cue_the_speaker_is_the_one_nex
     [said] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == "said"]
     assert text_of(doc, said["source"]) == "Lee"
     assert said["content"]["text"] == "“The fact that he tried,”"
+
+
+def test_a_phrase_the_parser_hung_from_a_parenthetical_cue_in_front_of_its_speaker_belongs_to_the_claim():
+    # After the vote, Lee said, talks failed.  — "After the vote" hung from "said", "said" from "failed"
+    doc, said = rules_only([
+        ("After", 5, "prep", "ADP", "after"), ("the", 2, "det", "DET", "the"), ("vote", 0, "pobj", "NOUN", "vote"),
+        (",", 5, "punct", "PUNCT", ","), ("Lee", 5, "nsubj", "PROPN", "Lee"), ("said", 9, "parataxis", "VERB", "say"),
+        (",", 5, "punct", "PUNCT", ","), ("talks", 9, "nsubj", "NOUN", "talk"), ("failed", 9, "ROOT", "VERB", "fail"),
+        (".", 9, "punct", "PUNCT", "."),
+    ])
+    assert said["rule"].startswith("parenthetical_cue")
+    assert text_of(doc, said["source"]) == "Lee"
+    assert [doc.text[start:end] for start, end in said["content"]["spans"]] == ["After the vote", "talks failed"]
+

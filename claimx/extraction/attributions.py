@@ -462,13 +462,19 @@ def _fronted_adjuncts(verb: Token, source_head: Token | None, content_tokens: li
     hangs it from the cue verb. Only when a comma closes the cue clause before the content."""
     if source_head is None or not content_tokens:
         return []
-    doc = verb.doc
     content_start = min(t.i for t in content_tokens)
-    clause_start = min(verb.i, *(t.i for t in source_head.subtree))
-    if content_start < verb.i or clause_start == 0 or doc[clause_start - 1].text != ",":
+    closing = _previous_token(verb.doc, content_start)
+    if content_start < verb.i or closing is None or closing.text != "," or closing.i <= verb.i:
         return []
-    closing = _previous_token(doc, content_start)
-    if closing is None or closing.text != "," or closing.i <= verb.i:
+    return _adjuncts_before_speaker(verb, source_head, lexicon)
+
+
+def _adjuncts_before_speaker(verb: Token, source_head: Token, lexicon: Lexicon) -> list[Token]:
+    """The phrases the parser hung from the cue verb in front of its speaker, when a comma
+    sets the speaker off from them ("After the court ruled, | Jones said"): they belong to
+    the claim, not to the cue clause."""
+    clause_start = min(verb.i, *(t.i for t in source_head.subtree))
+    if clause_start == 0 or verb.doc[clause_start - 1].text != ",":
         return []
     adjuncts = [c for c in verb.children if c.i < clause_start and c.dep_ in FRONTED_ADJUNCT_DEPS]
     return [t for a in adjuncts if not _how_said(a, lexicon) for t in a.subtree]
@@ -1336,7 +1342,8 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     """A cue clause set off by commas inside the claim it reports: "A majority, Mr. Obama
     said, have come to believe …", "But to prevent problems, he said, officials should …".
     The parser hangs the cue from the claim's verb (parataxis); the content is the claim
-    without the cue clause."""
+    without the cue clause, and with any phrase in front of the speaker that the parser hung
+    from the cue ("After the vote, Lee said, talks …")."""
     doc = sent.doc
     for verb in context.verbs(sent):
         if verb.dep_ != "parataxis":
@@ -1349,7 +1356,8 @@ def parenthetical_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         subject, passive = find_subject(verb)
         if subject is None or passive:
             continue
-        clause = cue_clause(verb)
+        fronted = {t.i for t in _adjuncts_before_speaker(verb, subject, context.lexicon)}  # "After the vote, | Lee said, …"
+        clause = [t for t in cue_clause(verb) if t.i not in fronted]
         before = _previous_token(doc, clause[0].i)
         after = _next_token(doc, clause[-1].i)
         if clause[0].is_punct:
