@@ -757,3 +757,14 @@ def test_a_phrase_the_parser_hung_from_a_parenthetical_cue_in_front_of_its_speak
     assert text_of(doc, said["source"]) == "Lee"
     assert [doc.text[start:end] for start, end in said["content"]["spans"]] == ["After the vote", "talks failed"]
 
+
+def test_for_read_as_the_mark_of_an_infinitive_clause_still_makes_a_prepositional_cue():
+    # Lee called for the envoy to resign.  — "for" parsed as the mark of "resign", an adverbial clause
+    doc, called = rules_only([
+        ("Lee", 1, "nsubj", "PROPN", "Lee"), ("called", 1, "ROOT", "VERB", "call"), ("for", 6, "mark", "SCONJ", "for"),
+        ("the", 4, "det", "DET", "the"), ("envoy", 6, "nsubj", "NOUN", "envoy"), ("to", 6, "aux", "PART", "to"),
+        ("resign", 1, "advcl", "VERB", "resign"), (".", 1, "punct", "PUNCT", "."),
+    ], "called for")
+    assert called["rule"].startswith("prepositional_cue")
+    assert text_of(doc, called["source"]) == "Lee"
+    assert called["content"]["text"] == "the envoy to resign"

@@ -606,14 +606,11 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         rule = context.lexicon.cue(verb.lemma_, "VERB")
         if rule is None or not rule.prepositions or _has_clausal_complement(verb, rule):
             continue
-        for prep in verb.children:
-            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if prep.dep_ != "prep" or prep.lower_ not in rule.prepositions or prep.i < verb.i or not objects:
-                continue
+        for prep, objects in _prepositional_objects(verb, rule):
             between = sent.doc[verb.i + 1 : prep.i]
             if any(t.pos_ not in ("ADV", "PART") for t in between) or any(o.ent_type_ in TIME_LABELS for o in objects):
                 continue  # "called a meeting on Monday", "called on Monday": not the phrasal cue
-            content_tokens = [t for o in objects for t in o.subtree]
+            content_tokens = [t for o in objects for t in o.subtree if t.i != prep.i]
             content_tokens += [t for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i for t in c.subtree]
             content_tokens += clause_rest(verb, content_tokens, context.lexicon)
             subject, passive = find_subject(verb)
@@ -622,6 +619,23 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             candidate.cue = (candidate.cue[0], prep.idx + len(prep.text))
             yield candidate
             break
+
+
+def _prepositional_objects(verb: Token, rule: CueRule) -> Iterator[tuple[Token, list[Token]]]:
+    """Each preposition of the rule after the verb, with its objects. "called for the UN to
+    act": the parser reads that "for" as the mark of an infinitive clause hung from the verb,
+    and the clause is the object (the mark itself is no part of it)."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in rule.prepositions:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                yield child, objects
+        elif child.dep_ == "advcl" and "for" in rule.prepositions:
+            mark = child.left_edge
+            if mark.lower_ == "for" and mark.dep_ == "mark" and mark.head.i == child.i:
+                yield mark, [child]
 
 
 PREDICATE_VERBS = {"be", "remain", "become", "grow", "stay"}  # "was critical of", "remained hopeful that", "grew wary of"
