@@ -768,3 +768,20 @@ def test_for_read_as_the_mark_of_an_infinitive_clause_still_makes_a_prepositiona
     assert called["rule"].startswith("prepositional_cue")
     assert text_of(doc, called["source"]) == "Lee"
     assert called["content"]["text"] == "the envoy to resign"
+
+
+def test_a_time_phrase_between_the_verb_and_its_preposition_still_makes_a_prepositional_cue():
+    # Lee responded on Monday to the charges.  /  Lee responded in kind to the charges.
+    def rows(word, lemma):
+        return [
+            ("Lee", 1, "nsubj", "PROPN", "Lee"), ("responded", 1, "ROOT", "VERB", "respond"), ("on" if word == "Monday" else "in", 1, "prep", "ADP", "on"),
+            (word, 2, "pobj", "PROPN", lemma), ("to", 1, "prep", "ADP", "to"), ("the", 6, "det", "DET", "the"),
+            ("charges", 4, "pobj", "NOUN", "charge"), (".", 1, "punct", "PUNCT", "."),
+        ]
+    doc = parse(rows("Monday", "Monday"), spaces=tight(rows("Monday", "Monday")))
+    doc.ents = [Span(doc, 3, 4, label="DATE")]
+    [responded] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["rule"].startswith("prepositional_cue")]
+    assert responded["content"]["text"] == "the charges"
+    assert text_of(doc, responded["source"]) == "Lee"
+    kind = parse(rows("kind", "kind"), spaces=tight(rows("kind", "kind")))
+    assert not [a for a in run(kind, replace(LEXICON, cue_model=None))[0] if a["rule"].startswith("prepositional_cue")]

@@ -607,9 +607,9 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         if rule is None or not rule.prepositions or _has_clausal_complement(verb, rule):
             continue
         for prep, objects in _prepositional_objects(verb, rule):
-            between = sent.doc[verb.i + 1 : prep.i]
+            between = [t for t in sent.doc[verb.i + 1 : prep.i] if not _when_said(t, verb)]
             if any(t.pos_ not in ("ADV", "PART") for t in between) or any(o.ent_type_ in TIME_LABELS for o in objects):
-                continue  # "called a meeting on Monday", "called on Monday": not the phrasal cue
+                continue  # "called a meeting on Monday", "called on Monday": not the phrasal cue; "responded on Monday to" is
             content_tokens = [t for o in objects for t in o.subtree if t.i != prep.i]
             content_tokens += [t for c in verb.children if c.dep_ == "xcomp" and c.i > prep.i for t in c.subtree]
             content_tokens += clause_rest(verb, content_tokens, context.lexicon)
@@ -619,6 +619,12 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             candidate.cue = (candidate.cue[0], prep.idx + len(prep.text))
             yield candidate
             break
+
+
+def _when_said(token: Token, verb: Token) -> bool:
+    """A word of a time phrase hung from the verb: "responded on Sunday to …", "called Monday for …"."""
+    phrase = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
+    return phrase is not None and phrase.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in TIME_LABELS for t in phrase.subtree)
 
 
 def _prepositional_objects(verb: Token, rule: CueRule) -> Iterator[tuple[Token, list[Token]]]:
