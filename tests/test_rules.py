@@ -785,3 +785,21 @@ def test_a_time_phrase_between_the_verb_and_its_preposition_still_makes_a_prepos
     assert text_of(doc, responded["source"]) == "Lee"
     kind = parse(rows("kind", "kind"), spaces=tight(rows("kind", "kind")))
     assert not [a for a in run(kind, replace(LEXICON, cue_model=None))[0] if a["rule"].startswith("prepositional_cue")]
+
+
+def test_an_as_clause_set_inside_the_claim_leaves_the_claim_on_both_sides_of_it():
+    # The plan, as Lee noted, is dead.  /  The plan is dead, as Lee noted.
+    doc, noted = rules_only([
+        ("The", 1, "det", "DET", "the"), ("plan", 7, "nsubj", "NOUN", "plan"), (",", 7, "punct", "PUNCT", ","),
+        ("as", 5, "mark", "SCONJ", "as"), ("Lee", 5, "nsubj", "PROPN", "Lee"), ("noted", 7, "advcl", "VERB", "note"),
+        (",", 7, "punct", "PUNCT", ","), ("is", 7, "ROOT", "AUX", "be"), ("dead", 7, "acomp", "ADJ", "dead"),
+        (".", 7, "punct", "PUNCT", "."),
+    ], "noted")
+    assert noted["rule"].startswith("as_clause")
+    assert [doc.text[start:end] for start, end in noted["content"]["spans"]] == ["The plan", "is dead"]
+    doc, noted = rules_only([
+        ("The", 1, "det", "DET", "the"), ("plan", 2, "nsubj", "NOUN", "plan"), ("is", 2, "ROOT", "AUX", "be"),
+        ("dead", 2, "acomp", "ADJ", "dead"), (",", 2, "punct", "PUNCT", ","), ("as", 7, "mark", "SCONJ", "as"),
+        ("Lee", 7, "nsubj", "PROPN", "Lee"), ("noted", 2, "advcl", "VERB", "note"), (".", 2, "punct", "PUNCT", "."),
+    ], "noted")
+    assert noted["content"]["text"] == "The plan is dead"

@@ -924,6 +924,9 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = tokens[position + stop + 2 :]
         else:
             content_tokens = tokens[: position - 1]
+            closing = tokens[position + 1 + stop] if position + 1 + stop < len(tokens) else None
+            if closing is not None and closing.text in SET_OFF_MARKS:
+                content_tokens += tokens[position + stop + 2 :]  # "The plan, as Lee noted, is dead": the claim goes on
         content = char_spans(content_tokens)
         if not content:
             continue
