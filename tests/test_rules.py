@@ -667,10 +667,15 @@ def tight(rows):
     return [i + 1 < len(rows) and rows[i + 1][0] not in ",." for i in range(len(rows))]
 
 
+def by_rules(doc):
+    """The attributions the rules alone find in ``doc`` (no cue model)."""
+    return run(doc, replace(LEXICON, cue_model=None))[0]
+
+
 def rules_only(rows, cue="said"):
     """The parse of ``rows`` and its one attribution with this cue text, found by the rules alone."""
     doc = parse(rows, spaces=tight(rows))
-    [attribution] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == cue]
+    [attribution] = [a for a in by_rules(doc) if a["cue"]["text"] == cue]
     return doc, attribution
 
 
@@ -740,7 +745,7 @@ def test_of_two_subjects_the_parser_hung_from_the_cue_the_speaker_is_the_one_nex
     ]
     spaces = [False, True, True, True, True, False, False, True, True, False, False]
     doc = parse(rows, spaces=spaces)
-    [said] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == "said"]
+    [said] = [a for a in by_rules(doc) if a["cue"]["text"] == "said"]
     assert text_of(doc, said["source"]) == "Lee"
     assert said["content"]["text"] == "“The fact that he tried,”"
 
@@ -780,11 +785,11 @@ def test_a_time_phrase_between_the_verb_and_its_preposition_still_makes_a_prepos
         ]
     doc = parse(rows("Monday", "Monday"), spaces=tight(rows("Monday", "Monday")))
     doc.ents = [Span(doc, 3, 4, label="DATE")]
-    [responded] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["rule"].startswith("prepositional_cue")]
+    [responded] = [a for a in by_rules(doc) if a["rule"].startswith("prepositional_cue")]
     assert responded["content"]["text"] == "the charges"
     assert text_of(doc, responded["source"]) == "Lee"
     kind = parse(rows("kind", "kind"), spaces=tight(rows("kind", "kind")))
-    assert not [a for a in run(kind, replace(LEXICON, cue_model=None))[0] if a["rule"].startswith("prepositional_cue")]
+    assert not [a for a in by_rules(kind) if a["rule"].startswith("prepositional_cue")]
 
 
 def test_an_as_clause_set_inside_the_claim_leaves_the_claim_on_both_sides_of_it():
