@@ -163,9 +163,8 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     current = verb
     conjoined = True  # reached through conjoined verbs only: a passive subject stays passive
     for _ in range(4):
-        subjects = _subjects(current)
-        if subjects:
-            child = subjects[0]
+        child = _nearest_subject(current)
+        if child is not None:
             if current.i != verb.i and _extraposed_it(child, current):
                 return None, False  # "it is hard to imagine …": the writer's, no one's to name
             return child, child.dep_ == PASSIVE_SUBJECT and conjoined
@@ -185,13 +184,12 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, nearest first and those before it before those after it. The parser
-    sometimes hangs two subjects from one verb, a word of the quotation or of a phrase in front
-    as well as the speaker ("“The fact that he tried,” Lee said"); the speaker is the one next
-    to the verb."""
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject nearest before it, else nearest after it. The parser sometimes hangs
+    two subjects from one verb, a word of the quotation or of a phrase in front as well as the
+    speaker ("“The fact that he tried,” Lee said"); the speaker is the one next to the verb."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECT]
-    return sorted(subjects, key=lambda s: (s.i > verb.i, abs(verb.i - s.i)))
+    return min(subjects, key=lambda s: (s.i > verb.i, abs(verb.i - s.i)), default=None)
 
 
 QUESTION_MARKS = {"if", "whether"}
