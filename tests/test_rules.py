@@ -808,3 +808,22 @@ def test_an_as_clause_set_inside_the_claim_leaves_the_claim_on_both_sides_of_it(
         ("Lee", 7, "nsubj", "PROPN", "Lee"), ("noted", 2, "advcl", "VERB", "note"), (".", 2, "punct", "PUNCT", "."),
     ], "noted")
     assert noted["content"]["text"] == "The plan is dead"
+
+
+def test_a_time_inside_the_predicate_is_part_of_the_content_and_a_closing_one_is_not():
+    # Lee announced a levy on Monday on coal plants.  /  Lee announced a levy on Monday.
+    rows = [
+        ("Lee", 1, "nsubj", "PROPN", "Lee"), ("announced", 1, "ROOT", "VERB", "announce"), ("a", 3, "det", "DET", "a"),
+        ("levy", 1, "dobj", "NOUN", "levy"), ("on", 1, "prep", "ADP", "on"), ("Monday", 4, "pobj", "PROPN", "Monday"),
+        ("on", 1, "prep", "ADP", "on"), ("coal", 8, "compound", "NOUN", "coal"), ("plants", 6, "pobj", "NOUN", "plant"),
+        (".", 1, "punct", "PUNCT", "."),
+    ]
+    doc = parse(rows, spaces=tight(rows))
+    doc.ents = [Span(doc, 5, 6, label="DATE")]
+    [announced] = [a for a in by_rules(doc) if a["cue"]["text"] == "announced"]
+    assert announced["content"]["text"] == "a levy on Monday on coal plants"
+    closing = rows[:6] + [(".", 1, "punct", "PUNCT", ".")]
+    doc = parse(closing, spaces=tight(closing))
+    doc.ents = [Span(doc, 5, 6, label="DATE")]
+    [announced] = [a for a in by_rules(doc) if a["cue"]["text"] == "announced"]
+    assert announced["content"]["text"] == "a levy"

@@ -682,19 +682,26 @@ def clause_rest(verb: Token, content_tokens: list[Token], lexicon: Lexicon) -> l
     """What the parser hung from the cue verb after its content ("promising to meet and in
     some cases exceed his goals", "imposed sanctions on terrorists, freezing their assets"):
     the content goes on to the end of the verb's clause, unless a cue of its own follows
-    ("…, adding that …") or a time says when the cue happened ("on Friday")."""
+    ("…, adding that …"). A time the clause ends on says when the cue happened ("on
+    Friday") and stays out; one with more of the predicate after it ("proposed a levy last
+    year on coal plants") is part of what was said."""
     if not content_tokens:
         return []
     end = max(t.i for t in content_tokens)
     if end < verb.i:
         return []
     rest: list[Token] = []
+    held: list[Token] = []  # a time and the marks after it, kept only if the clause goes on
     for child in verb.children:
         if child.i <= end:
             continue
-        if child.dep_ not in CONTINUATION_DEPS or lexicon.cue(child.lemma_, "VERB") is not None or _when(child):
+        if child.dep_ not in CONTINUATION_DEPS or lexicon.cue(child.lemma_, "VERB") is not None:
             break
-        rest.extend(child.subtree)
+        if _when(child) or (held and child.dep_ == "punct"):
+            held.extend(child.subtree)
+            continue
+        rest.extend(held + list(child.subtree))
+        held = []
     return rest
 
 
