@@ -827,3 +827,18 @@ def test_a_time_inside_the_predicate_is_part_of_the_content_and_a_closing_one_is
     doc.ents = [Span(doc, 5, 6, label="DATE")]
     [announced] = [a for a in by_rules(doc) if a["cue"]["text"] == "announced"]
     assert announced["content"]["text"] == "a levy"
+
+
+def test_the_speaker_after_a_closing_quote_mark_wins_over_a_subject_inherited_from_inside_the_quotation():
+    # “We lost,” Lee, 58, told AFP.  — "told" conjoined to "lost", so it inherits "We"
+    rows = [
+        ("“", 2, "punct", "PUNCT", "“"), ("We", 2, "nsubj", "PRON", "we"), ("lost", 2, "ROOT", "VERB", "lose"),
+        (",", 2, "punct", "PUNCT", ","), ("”", 5, "punct", "PUNCT", "”"), ("Lee", 2, "conj", "PROPN", "Lee"),
+        (",", 5, "punct", "PUNCT", ","), ("58", 5, "appos", "NUM", "58"), (",", 5, "punct", "PUNCT", ","),
+        ("told", 2, "conj", "VERB", "tell"), ("AFP", 9, "dobj", "PROPN", "AFP"), (".", 2, "punct", "PUNCT", "."),
+    ]
+    spaces = [False, True, False, False, True, False, True, False, True, True, False, False]
+    doc = parse(rows, spaces=spaces)
+    [told] = [a for a in by_rules(doc) if a["cue"]["text"] == "told"]
+    assert text_of(doc, told["source"]) == "Lee, 58"
+    assert told["content"]["text"] == "“We lost,”"

@@ -393,6 +393,16 @@ def _next_token(doc: Doc, index: int) -> Token | None:
     return None
 
 
+def _quoted_speaker(verb: Token, subject: Token | None) -> tuple[Token, Token] | None:
+    """The speaker between a closing quote mark and the cue, when the cue has no subject or
+    one from inside the quotation ("“We lost,” Lee, 58, told AFP", with "told" conjoined to
+    "lost" and its subject "We")."""
+    found = _speaker_inside_quotation_clause(verb)
+    if found is None or (subject is not None and subject.i > found[0].i):
+        return None
+    return found
+
+
 def _previous_token(doc: Doc, index: int) -> Token | None:
     for token in reversed(doc[:index]):
         if not token.is_space:
@@ -424,7 +434,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = _object_to_predicate(verb, content_tokens)
         subject, passive = find_subject(verb.head.head if _misattached_report(verb, context.lexicon) else verb)
         source_head = agent(verb) if passive else subject or _unmarked_subject(verb)
-        quoted_speaker = _speaker_inside_quotation_clause(verb) if source_head is None and not passive else None
+        quoted_speaker = _quoted_speaker(verb, source_head) if not passive else None
         if quoted_speaker is not None:  # what follows the closing mark is the speaker, no part of the content
             closing_mark, source_head = quoted_speaker
             content_tokens = [t for t in content_tokens if t.i <= closing_mark.i]
@@ -771,8 +781,8 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if head.i > verb.i or head.pos_ not in VERB_POS or context.lexicon.cue(head.lemma_, "VERB"):
             continue
         subject = _inverted_subject(verb)
-        if subject is None or not _set_off(verb, subject):
-            continue
+        if subject is None or not _set_off(verb, subject) or _speaker_inside_quotation_clause(verb) is not None:
+            continue  # "“…,” Lee, 58, told AFP": the speaker comes first, "AFP" is told
         inside = {t.i for t in cue_clause(verb)}
         content_tokens = [t for t in head.subtree if t.i not in inside]
         yield _candidate("inverted_cue_clause", verb, rule, content_tokens, subject, sent, context)
@@ -996,6 +1006,9 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
         subject, passive = find_subject(verb)
         if passive:
             continue
+        quoted_speaker = _quoted_speaker(verb, subject)
+        if quoted_speaker is not None:
+            subject = quoted_speaker[1]
         quote = None
         right_after = _next_token(doc, cue_tokens(verb)[-1].i)
         if right_after is not None and right_after.is_quote:  # the quotation is the object: condemned “…”
