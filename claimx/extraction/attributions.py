@@ -632,7 +632,7 @@ def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
 def _when_said(token: Token, verb: Token) -> bool:
     """A word of a time phrase hung from the verb: "responded on Sunday to …", "called Monday for …"."""
     phrase = next((a for a in [token, *token.ancestors] if a.head.i == verb.i and a.i != verb.i), None)
-    return phrase is not None and phrase.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in TIME_LABELS for t in phrase.subtree)
+    return phrase is not None and _when(phrase)
 
 
 def _prepositional_objects(verb: Token, rule: CueRule) -> Iterator[tuple[Token, list[Token]]]:
