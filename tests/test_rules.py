@@ -842,3 +842,29 @@ def test_the_speaker_after_a_closing_quote_mark_wins_over_a_subject_inherited_fr
     [told] = [a for a in by_rules(doc) if a["cue"]["text"] == "told"]
     assert text_of(doc, told["source"]) == "Lee, 58"
     assert told["content"]["text"] == "“We lost,”"
+
+
+def test_a_finding_can_close_its_sentence_in_a_cue_clause_of_its_own():
+    # "The plane was insured in 2011, records show." — an evidence cue after its content, as a speech cue can be
+    rows = [("The", 1, "det", "DET", "the"), ("plane", 3, "nsubjpass", "NOUN", "plane"), ("was", 3, "auxpass", "AUX", "be"),
+            ("insured", 3, "ROOT", "VERB", "insure"), ("in", 3, "prep", "ADP", "in"), ("2011", 4, "pobj", "NUM", "2011"),
+            (",", 8, "punct", "PUNCT", ","), ("records", 8, "nsubj", "NOUN", "record"), ("show", 3, "advcl", "VERB", "show"),
+            (".", 3, "punct", "PUNCT", ".")]
+    doc = parse(rows, spaces=[True, True, True, True, True, False, True, True, False, False])
+    [show], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert show["cue"]["text"] == "show"
+    assert text_of(doc, show["source"]) == "records"
+    assert show["content"]["text"] == "The plane was insured in 2011"
+
+
+def test_a_cue_the_tagger_read_as_a_noun_is_a_verb_when_it_has_a_subject_and_a_clause():
+    # "The plane was insured in 2011, records show." — "show" tagged as a noun, yet heading the sentence with both
+    rows = [("The", 1, "det", "DET", "the"), ("plane", 3, "nsubjpass", "NOUN", "plane"), ("was", 3, "auxpass", "AUX", "be"),
+            ("insured", 8, "ccomp", "VERB", "insure"), ("in", 3, "prep", "ADP", "in"), ("2011", 4, "pobj", "NUM", "2011"),
+            (",", 8, "punct", "PUNCT", ","), ("records", 8, "nsubj", "NOUN", "record"), ("show", 8, "ROOT", "NOUN", "show"),
+            (".", 8, "punct", "PUNCT", ".")]
+    doc = parse(rows, spaces=[True, True, True, True, True, False, True, True, False, False])
+    [show], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert show["cue"]["text"] == "show"
+    assert text_of(doc, show["source"]) == "records"
+    assert show["content"]["text"] == "The plane was insured in 2011"

@@ -30,6 +30,7 @@ VERB_POS = {"VERB", "AUX"}
 TIME_LABELS = ("DATE", "TIME")  # entity labels that say when
 INLINE_SPACE = " \t\u00a0"  # white space inside a line, with the no-break space scraped pages write
 WORDS_TYPES = ("speech", "writing")  # cues whose content can be someone's very words (a quotation, a block of text)
+CLOSING_TYPES = (*WORDS_TYPES, "evidence")  # cues that can follow their content in a clause of their own: "…, he said", "…, records show"
 RELATIVE_TAGS = ("WDT", "WP")  # which, that, who
 PRONOUN_TAGS = ("PRP", *RELATIVE_TAGS)  # "it was announced", "which was rejected": nothing to attribute
 EDGE_TRIM_TAGS = {",", ":", ".", "HYPH", "NFP", "-LRB-", "-RRB-"}
@@ -67,11 +68,20 @@ class Context:
         """The sentence's verbs and auxiliaries, made once: most constructions look at nothing
         else, and a spaCy Token object is built anew on every access."""
         if sent.start not in self._verbs:
-            self._verbs[sent.start] = [t for t in sent if t.pos_ in VERB_POS]
+            self._verbs[sent.start] = [t for t in sent if t.pos_ in VERB_POS or _verb_by_its_arguments(t)]
         return self._verbs[sent.start]
 
 
 # ------------------------------------------------------------------ token helpers
+
+
+def _verb_by_its_arguments(token: Token) -> bool:
+    """A word the tagger read as a noun that has a subject and a clause of its own, as only a
+    verb has: "…, records show." (tagged as the compound noun "records show")."""
+    if token.pos_ != "NOUN":
+        return False
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "ccomp" in deps
 
 
 def char_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
@@ -773,7 +783,7 @@ def inverted_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if verb.dep_ not in INVERTED_DEPS:
             continue
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type not in WORDS_TYPES:
+        if rule is None or rule.type not in CLOSING_TYPES:
             continue
         if any(c.dep_ in rule.complements for c in verb.children):
             continue
@@ -876,7 +886,7 @@ def _closing_cue_clause(verb: Token, sent: Span, context: Context) -> tuple[CueR
     """A speech cue with no clause of its own in a cue clause closing its sentence: its rule,
     its subject and the comma before the clause."""
     rule = context.lexicon.cue(verb.lemma_, "VERB")
-    if rule is None or rule.type not in WORDS_TYPES or _has_clausal_complement(verb, rule):
+    if rule is None or rule.type not in CLOSING_TYPES or _has_clausal_complement(verb, rule):
         return None
     subject = _closing_subject(verb)
     comma = _closing_comma(verb, subject, sent) if subject is not None else None
