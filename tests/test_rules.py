@@ -867,3 +867,17 @@ def test_a_cue_the_tagger_read_as_a_noun_is_a_verb_when_it_has_a_subject_and_a_c
     assert show["cue"]["text"] == "show"
     assert text_of(doc, show["source"]) == "records"
     assert show["content"]["text"] == "The plane was insured in 2011"
+
+
+def test_a_quoted_clause_keeps_its_subject_left_in_front_of_the_cue_clause():
+    # An economic downturn, he said, “could be a good time.” — the cue hung from the quoted verb
+    rows = [("An", 2, "det", "DET", "an"), ("economic", 2, "amod", "ADJ", "economic"), ("downturn", 9, "nsubj", "NOUN", "downturn"),
+            (",", 5, "punct", "PUNCT", ","), ("he", 5, "nsubj", "PRON", "he"), ("said", 9, "parataxis", "VERB", "say"),
+            (",", 5, "punct", "PUNCT", ","), ("“", 9, "punct", "PUNCT", "“"), ("could", 9, "aux", "AUX", "could"),
+            ("be", 9, "ROOT", "AUX", "be"), ("a", 12, "det", "DET", "a"), ("good", 12, "amod", "ADJ", "good"),
+            ("time", 9, "attr", "NOUN", "time"), (".", 9, "punct", "PUNCT", "."), ("”", 9, "punct", "PUNCT", "”")]
+    doc = parse(rows, spaces=[True, True, False, True, True, False, True, False, True, True, True, True, False, False, False])
+    [said], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert said["rule"].startswith("quote_cue")
+    assert text_of(doc, said["source"]) == "he"
+    assert [doc.text[s:e] for s, e in said["content"]["spans"]] == ["An economic downturn", "“could be a good time.”"]

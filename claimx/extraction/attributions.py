@@ -1033,7 +1033,20 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = _quote_before(context.quotes, verb, subject)
         if quote is None or _scare_quote(quote, context.text) or _has_own_content(verb, rule, quote):
             continue
-        yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=[_with_quoting_phrase(verb, rule, quote)])
+        stranded = char_spans(_subject_before_cue_clause(verb, subject)) if quote.start > verb.idx else []
+        yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=stranded + [_with_quoting_phrase(verb, rule, quote)])
+
+
+def _subject_before_cue_clause(verb: Token, speaker: Token | None) -> list[Token]:
+    """"An economic downturn, he said, “could be a good time …”": the quoted clause's subject,
+    left outside the quotation in front of a cue clause set off by commas (the parser hangs
+    the cue from the quoted verb); without it the content is no whole claim."""
+    if speaker is None or verb.dep_ != "parataxis" or verb.head.i < verb.i:
+        return []
+    clause_start = min(verb.i, *(t.i for t in speaker.subtree))
+    if clause_start == 0 or verb.doc[clause_start - 1].text != ",":
+        return []
+    return [t for c in verb.head.children if c.dep_ in SUBJECT and c.i < clause_start for t in c.subtree]
 
 
 def _with_quoting_phrase(verb: Token, rule: CueRule, quote: Quote) -> tuple[int, int]:
