@@ -881,3 +881,14 @@ def test_a_quoted_clause_keeps_its_subject_left_in_front_of_the_cue_clause():
     assert said["rule"].startswith("quote_cue")
     assert text_of(doc, said["source"]) == "he"
     assert [doc.text[s:e] for s, e in said["content"]["spans"]] == ["An economic downturn", "“could be a good time.”"]
+
+
+def test_what_someone_calls_a_thing_keeps_the_what_in_the_content():
+    # They abandoned what Hedge called a relic.
+    rows = [("They", 1, "nsubj", "PRON", "they"), ("abandoned", 1, "ROOT", "VERB", "abandon"), ("what", 4, "dobj", "PRON", "what"),
+            ("Hedge", 4, "nsubj", "PROPN", "Hedge"), ("called", 1, "ccomp", "VERB", "call"), ("a", 6, "det", "DET", "a"),
+            ("relic", 4, "oprd", "NOUN", "relic"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parse(rows, spaces=[True, True, True, True, True, True, False, False])
+    [called] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == "called"]
+    assert text_of(doc, called["source"]) == "Hedge"
+    assert [doc.text[s:e] for s, e in called["content"]["spans"]] == ["what", "a relic"]

@@ -734,13 +734,16 @@ def _when(adjunct: Token) -> bool:
 
 def _object_to_predicate(verb: Token, predicate_tokens: list[Token]) -> list[Token]:
     """"called her vote in favor of the war a mistake": everything from the object to the end
-    of the predicate, also what the parser hung from the verb in between."""
+    of the predicate, also what the parser hung from the verb in between; "what economists
+    call a tax": the "what" in front, and the predicate."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not objects:
         return predicate_tokens
     start = min(t.i for o in objects for t in o.subtree)
     end = max(t.i for t in predicate_tokens)
-    return [t for t in verb.doc[start : end + 1] if t.i != verb.i] if start > verb.i else predicate_tokens
+    if start < verb.i:
+        return [o for o in objects if o.lower_ == "what"] + predicate_tokens
+    return [t for t in verb.doc[start : end + 1] if t.i != verb.i]
 
 
 def _has_clausal_complement(verb: Token, rule: CueRule) -> bool:
