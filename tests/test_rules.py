@@ -239,6 +239,18 @@ def test_a_learned_passive_cue_takes_what_follows_the_verb_with_its_subject():
     assert [doc.text[s:e] for s, e in faulted["content"]["spans"]] == ["The plan", "for its cost"]
 
 
+def test_a_learned_passive_cue_with_a_complement_keeps_its_subject_in_the_content():
+    # "The senator was pressed to resign by colleagues." — the one pressed is part of what is reported
+    rows = [("The", 1, "det", "DET", "the"), ("senator", 3, "nsubjpass", "NOUN", "senator"), ("was", 3, "auxpass", "AUX", "be"),
+            ("pressed", 3, "ROOT", "VERB", "press"), ("to", 5, "aux", "PART", "to"), ("resign", 3, "xcomp", "VERB", "resign"),
+            ("by", 3, "agent", "ADP", "by"), ("colleagues", 6, "pobj", "NOUN", "colleague"), (".", 3, "punct", "PUNCT", ".")]
+    doc = parse(rows)
+    [pressed], _ = run(doc, with_model({"lemma=press": 4.0, "bias": -2.0}))
+    assert pressed["rule"].startswith("learned_cue") and pressed["cue"]["text"] == "was pressed"
+    assert text_of(doc, pressed["source"]) == "colleagues"
+    assert [doc.text[s:e] for s, e in pressed["content"]["spans"]] == ["The senator", "to resign"]
+
+
 def test_cue_model_leaves_the_verbs_a_rule_claimed():
     [attribution], _ = run(parse(SAID_THAT), with_model({"bias": 30.0}))
     assert attribution["rule"].startswith("speech_verb_clause:")

@@ -1458,10 +1458,14 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
         timed = any(o.ent_type_ in TIME_LABELS for o in objects)  # "called at noon"
         if objects and not timed and all(t.pos_ in ("ADV", "PART") for t in between):  # "looked closely at", not "looked, for once, at"
             return "prep", [t for o in objects for t in o.subtree], prep
-    subject = next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
+    subject = _passive_subject(verb)
     if subject is not None and subject.tag_ not in PRONOUN_TAGS and subject.lower_ != "that":  # not "which was rejected"
         return PASSIVE_SUBJECT, list(subject.subtree), None
     return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
 
 
 LONGEST_CLAUSE_BUCKET = 6  # clause length is a feature in buckets of five tokens, the last open-ended
@@ -1529,6 +1533,9 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
                        source=model.source, file=model.file)
         rest_after = [verb] if reading.dep == PASSIVE_SUBJECT else reading.tokens  # "Lee was criticized for …": what follows goes with Lee
         tokens = reading.tokens + clause_rest(verb, rest_after, context.lexicon)
+        passive_subject = _passive_subject(verb) if reading.dep != PASSIVE_SUBJECT else None
+        if passive_subject is not None:  # "Rubio was asked to name …": the one asked is part of what is reported
+            tokens = list(passive_subject.subtree) + tokens
         candidate = _candidate("learned_cue", verb, rule, tokens, reading.source_head, sent, context)
         if any(_scare_quote(q, context.text) and _inside_quote(candidate.content, q) for q in context.quotes):
             continue  # tweeted “fake news”: a label, not a statement
