@@ -855,30 +855,27 @@ def test_the_speaker_after_a_closing_quote_mark_wins_over_a_subject_inherited_fr
     assert told["content"]["text"] == "“We lost,”"
 
 
-def test_a_finding_can_close_its_sentence_in_a_cue_clause_of_its_own():
-    # "The plane was insured in 2011, records show." — an evidence cue after its content, as a speech cue can be
+def records_show(claim_head, claim_dep, cue_head, cue_dep, cue_pos):
+    """"The plane was insured in 2011, records show." with the claim's verb and the cue hung
+    as given."""
     rows = [("The", 1, "det", "DET", "the"), ("plane", 3, "nsubjpass", "NOUN", "plane"), ("was", 3, "auxpass", "AUX", "be"),
-            ("insured", 3, "ROOT", "VERB", "insure"), ("in", 3, "prep", "ADP", "in"), ("2011", 4, "pobj", "NUM", "2011"),
-            (",", 8, "punct", "PUNCT", ","), ("records", 8, "nsubj", "NOUN", "record"), ("show", 3, "advcl", "VERB", "show"),
-            (".", 3, "punct", "PUNCT", ".")]
-    doc = parse(rows, spaces=[True, True, True, True, True, False, True, True, False, False])
-    [show], _ = run(doc, replace(LEXICON, cue_model=None))
-    assert show["cue"]["text"] == "show"
-    assert text_of(doc, show["source"]) == "records"
-    assert show["content"]["text"] == "The plane was insured in 2011"
+            ("insured", claim_head, claim_dep, "VERB", "insure"), ("in", 3, "prep", "ADP", "in"), ("2011", 4, "pobj", "NUM", "2011"),
+            (",", 8, "punct", "PUNCT", ","), ("records", 8, "nsubj", "NOUN", "record"), ("show", cue_head, cue_dep, cue_pos, "show"),
+            (".", cue_head if cue_dep == "ROOT" else claim_head, "punct", "PUNCT", ".")]
+    return parse(rows, spaces=[True, True, True, True, True, False, True, True, False, False])
 
 
-def test_a_cue_the_tagger_read_as_a_noun_is_a_verb_when_it_has_a_subject_and_a_clause():
-    # "The plane was insured in 2011, records show." — "show" tagged as a noun, yet heading the sentence with both
-    rows = [("The", 1, "det", "DET", "the"), ("plane", 3, "nsubjpass", "NOUN", "plane"), ("was", 3, "auxpass", "AUX", "be"),
-            ("insured", 8, "ccomp", "VERB", "insure"), ("in", 3, "prep", "ADP", "in"), ("2011", 4, "pobj", "NUM", "2011"),
-            (",", 8, "punct", "PUNCT", ","), ("records", 8, "nsubj", "NOUN", "record"), ("show", 8, "ROOT", "NOUN", "show"),
-            (".", 8, "punct", "PUNCT", ".")]
-    doc = parse(rows, spaces=[True, True, True, True, True, False, True, True, False, False])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        records_show(3, "ROOT", 3, "advcl", "VERB"),  # an evidence cue after its content, as a speech cue can be
+        records_show(8, "ccomp", 8, "ROOT", "NOUN"),  # "show" tagged as a noun, yet with a subject and a clause as only a verb has
+    ],
+    ids=["closing_evidence_clause", "verb_tagged_as_noun"],
+)
+def test_a_finding_closes_its_sentence_in_a_cue_clause_of_its_own(doc):
     [show], _ = run(doc, replace(LEXICON, cue_model=None))
-    assert show["cue"]["text"] == "show"
-    assert text_of(doc, show["source"]) == "records"
-    assert show["content"]["text"] == "The plane was insured in 2011"
+    assert (show["cue"]["text"], text_of(doc, show["source"]), show["content"]["text"]) == ("show", "records", "The plane was insured in 2011")
 
 
 def test_a_quoted_clause_keeps_its_subject_left_in_front_of_the_cue_clause():
