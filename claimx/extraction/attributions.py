@@ -886,8 +886,9 @@ def closing_cue_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
 
 
 def _closing_cue_clause(verb: Token, sent: Span, context: Context) -> tuple[CueRule, Token, Token] | None:
-    """A speech cue with no clause of its own in a cue clause closing its sentence: its rule,
-    its subject and the comma before the clause."""
+    """A speech or evidence cue with no clause of its own in a cue clause closing its
+    sentence ("…, she said.", "…, records show."): its rule, its subject and the comma before
+    the clause."""
     rule = context.lexicon.cue(verb.lemma_, "VERB")
     if rule is None or rule.type not in CLOSING_TYPES or _has_clausal_complement(verb, rule):
         return None
@@ -1465,6 +1466,7 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
 
 
 def _passive_subject(verb: Token) -> Token | None:
+    """The passive subject in front of the verb: "the plan" in "the plan was rejected"."""
     return next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
 
 
