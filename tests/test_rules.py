@@ -901,3 +901,16 @@ def test_what_someone_calls_a_thing_keeps_the_what_in_the_content():
     [called] = [a for a in run(doc, replace(LEXICON, cue_model=None))[0] if a["cue"]["text"] == "called"]
     assert text_of(doc, called["source"]) == "Hedge"
     assert [doc.text[s:e] for s, e in called["content"]["spans"]] == ["what", "a relic"]
+
+
+def test_a_raising_verb_before_a_verb_the_cue_model_keeps_gives_way_to_it():
+    # "Cruz seemed to blame the network." — Cruz blames; "seemed" is part of the cue, not the writer's impression
+    rows = [("Cruz", 1, "nsubj", "PROPN", "Cruz"), ("seemed", 1, "ROOT", "VERB", "seem"), ("to", 3, "aux", "PART", "to"),
+            ("blame", 1, "xcomp", "VERB", "blame"), ("the", 5, "det", "DET", "the"), ("network", 3, "dobj", "NOUN", "network"),
+            (".", 1, "punct", "PUNCT", ".")]
+    doc = parse(rows, spaces=[True, True, True, True, True, False, False])
+    [blamed], _ = run(doc, with_model({"lemma=blame": 4.0, "bias": -2.0}))
+    assert blamed["rule"].startswith("learned_cue")
+    assert (blamed["cue"]["text"], text_of(doc, blamed["source"]), blamed["content"]["text"]) == ("seemed to blame", "Cruz", "the network")
+    [seemed], _ = run(doc, replace(LEXICON, cue_model=None))  # without the model, the impression stays
+    assert seemed["rule"].startswith("raising_verb") and seemed["source"] is None

@@ -455,6 +455,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
+            if any(c.lemma_ not in RAISED_LIGHT_VERBS and _kept_by_cue_model(c, context) for c in complements):
+                continue  # "X seemed to blame the network": the same, with a verb the cue model keeps
             if verb.tag_ == "VBG" or any(c.dep_ == "neg" for c in verb.children):
                 continue  # "his attempt at appearing calm", "cannot seem to …": no impression reported
             source_head = None  # "X seems to …": the writer's impression of X, no one's claim
@@ -471,6 +473,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         yield candidate
 
 
+RAISED_LIGHT_VERBS = ("be", "have")  # "seems to be …", "appears to have …": still the writer's impression
 FRONTED_ADJUNCT_DEPS = {"advcl", "prep", "npadvmod", "advmod"}
 
 
@@ -1468,6 +1471,13 @@ def verb_argument(verb: Token) -> tuple[str, list[Token], Token | None] | None:
 def _passive_subject(verb: Token) -> Token | None:
     """The passive subject in front of the verb: "the plan" in "the plan was rejected"."""
     return next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
+
+
+def _kept_by_cue_model(verb: Token, context: Context) -> bool:
+    """The cue model would keep this verb as a cue of its own (see ``learned_verb_cues``)."""
+    model = context.lexicon.cue_model
+    reading = read_verb(verb) if model is not None and model.threshold < 1 else None
+    return reading is not None and model.probability(reading.features) >= model.threshold
 
 
 LONGEST_CLAUSE_BUCKET = 6  # clause length is a feature in buckets of five tokens, the last open-ended
