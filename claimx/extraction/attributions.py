@@ -455,7 +455,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
-            if any(c.lemma_ not in RAISED_LIGHT_VERBS and _kept_by_cue_model(c, context) for c in complements):
+            if any(c.lemma_ not in RAISED_LIGHT_VERBS and _kept_by_cue_model(c, context) is not None for c in complements):
                 continue  # "X seemed to blame the network": the same, with a verb the cue model keeps
             if verb.tag_ == "VBG" or any(c.dep_ == "neg" for c in verb.children):
                 continue  # "his attempt at appearing calm", "cannot seem to …": no impression reported
@@ -1473,11 +1473,11 @@ def _passive_subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == PASSIVE_SUBJECT and c.i < verb.i), None)
 
 
-def _kept_by_cue_model(verb: Token, context: Context) -> bool:
-    """The cue model would keep this verb as a cue of its own (see ``learned_verb_cues``)."""
+def _kept_by_cue_model(verb: Token, context: Context) -> VerbReading | None:
+    """The verb's reading when the cue model keeps it as a cue of its own, else None."""
     model = context.lexicon.cue_model
     reading = read_verb(verb) if model is not None and model.threshold < 1 else None
-    return reading is not None and model.probability(reading.features) >= model.threshold
+    return reading if reading is not None and model.probability(reading.features) >= model.threshold else None
 
 
 LONGEST_CLAUSE_BUCKET = 6  # clause length is a feature in buckets of five tokens, the last open-ended
@@ -1536,8 +1536,8 @@ def learned_verb_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     if model is None or model.threshold >= 1:
         return
     for verb in context.verbs(sent):
-        reading = read_verb(verb)
-        if reading is None or model.probability(reading.features) < model.threshold:
+        reading = _kept_by_cue_model(verb, context)
+        if reading is None:
             continue
         known = context.lexicon.cue(verb.lemma_, "VERB")
         rule = CueRule(id=model.id, lemma=verb.lemma_.lower(), pos="VERB", type=known.type if known else model.type,
