@@ -914,3 +914,17 @@ def test_a_raising_verb_before_a_verb_the_cue_model_keeps_gives_way_to_it():
     assert (blamed["cue"]["text"], text_of(doc, blamed["source"]), blamed["content"]["text"]) == ("seemed to blame", "Cruz", "the network")
     [seemed], _ = run(doc, replace(LEXICON, cue_model=None))  # without the model, the impression stays
     assert seemed["rule"].startswith("raising_verb") and seemed["source"] is None
+
+
+def test_an_adverb_of_manner_right_after_the_cue_verb_is_part_of_the_cue():
+    # "She said sarcastically that the plan worked." — how she said it belongs to the cue, not to the content
+    rows = [("She", 1, "nsubj", "PRON", "she"), ("said", 1, "ROOT", "VERB", "say"), ("sarcastically", 1, "advmod", "ADV", "sarcastically"),
+            ("that", 6, "mark", "SCONJ", "that"), ("the", 5, "det", "DET", "the"), ("plan", 6, "nsubj", "NOUN", "plan"),
+            ("worked", 1, "ccomp", "VERB", "work"), (".", 1, "punct", "PUNCT", ".")]
+    doc = parse(rows, spaces=[True] * 6 + [False, False])
+    [said], _ = run(doc)
+    assert (said["cue"]["text"], said["content"]["text"]) == ("said sarcastically", "the plan worked")
+    # a capitalised word the tagger took for an adverb is a name, not how anything was said
+    named = parse([r if r[0] != "sarcastically" else ("Skelly", 1, "advmod", "ADV", "Skelly") for r in rows], spaces=[True] * 6 + [False, False])
+    [said], _ = run(named)
+    assert said["cue"]["text"] == "said"
