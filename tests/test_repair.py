@@ -85,3 +85,12 @@ def test_empty_text_is_one_empty_chunk():
 def test_hard_wrapped_lines_are_joined_without_moving_offsets(text, expected):
     assert unwrap_lines(text) == expected
     assert len(unwrap_lines(text)) == len(text)
+
+
+def test_an_editors_note_line_is_boilerplate_but_a_sentence_about_one_is_not():
+    from claimx.lexicon import load_lexicon
+
+    patterns = [rule.compiled() for rule in load_lexicon().boilerplate]
+    text = "Officials said so.\nEditor’s note: The mayor has said the bridge is safe.\nThe editor's note said the bridge is safe."
+    lines = repair(text, is_known, patterns).text.split("\n")
+    assert lines[0] == "Officials said so." and lines[1].strip() == "" and lines[2] == "The editor's note said the bridge is safe."
