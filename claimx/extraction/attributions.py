@@ -508,11 +508,20 @@ def _adjuncts_before_speaker(verb: Token, source_head: Token, lexicon: Lexicon) 
     """The phrases the parser hung from the cue verb in front of its speaker, when a comma
     sets the speaker off from them ("After the court ruled, | Jones said"): they belong to
     the claim, not to the cue clause."""
-    clause_start = min(verb.i, *(t.i for t in source_head.subtree))
-    if clause_start == 0 or verb.doc[clause_start - 1].text != ",":
+    clause_start = _start_after_comma(verb, source_head)
+    if clause_start is None:
         return []
     adjuncts = [c for c in verb.children if c.i < clause_start and c.dep_ in FRONTED_ADJUNCT_DEPS]
     return [t for a in adjuncts if not _how_said(a, lexicon) for t in a.subtree]
+
+
+def _start_after_comma(verb: Token, speaker: Token) -> int | None:
+    """Where the cue clause (the speaker and the verb) starts, when a comma sets it off from
+    what comes before ("After the vote, | Lee said"); else None."""
+    clause_start = min(verb.i, *(t.i for t in speaker.subtree))
+    if clause_start == 0 or verb.doc[clause_start - 1].text != ",":
+        return None
+    return clause_start
 
 
 def _how_said(adjunct: Token, lexicon: Lexicon) -> bool:
@@ -1064,8 +1073,8 @@ def _subject_before_cue_clause(verb: Token, speaker: Token | None) -> list[Token
     the cue from the quoted verb); without it the content is no whole claim."""
     if speaker is None or verb.dep_ != "parataxis" or verb.head.i < verb.i:
         return []
-    clause_start = min(verb.i, *(t.i for t in speaker.subtree))
-    if clause_start == 0 or verb.doc[clause_start - 1].text != ",":
+    clause_start = _start_after_comma(verb, speaker)
+    if clause_start is None:
         return []
     return [t for c in verb.head.children if c.dep_ in SUBJECT and c.i < clause_start for t in c.subtree]
 
