@@ -281,7 +281,7 @@ def lexicon_command(
             continue
         if isinstance(entry, CueRule):
             detail = (f"{entry.lemma} ({entry.pos}) type={entry.type} stance={entry.stance}" + (" relay" if entry.relay else "")
-                      + (" raising" if entry.raising else "") + (f" frames={','.join(entry.frames)}" if entry.frames else ""))
+                      + (" raising" if entry.raising else "") + (" inscription" if entry.inscription else "") + (f" frames={','.join(entry.frames)}" if entry.frames else ""))
         elif isinstance(entry, NotCue):
             detail = f"NOT A CUE: {' '.join(entry.words)}" + (" (opening a clause)" if entry.clause_start else "")
         elif isinstance(entry, HedgeRule):

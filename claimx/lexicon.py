@@ -54,6 +54,7 @@ class CueRule:
     relay: bool = False  # passes on another's words: "Reuters quoted X as saying", "officials cited by CNN"
     frames: tuple[str, ...] = ()  # a noun after one of these frames a clause as its source: "In a poll released Monday, X led"
     raising: bool = False  # the subject is part of the content and no one is the source: "X seems to …", "X appears ready"
+    inscription: bool = False  # also says what an object bears written on it: "a sign that read “…”" is a label, no claim
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class Lexicon:
 
 
 CUE_KEYS = {"id": str, "lemma": str, "pos": str, "type": str, "stance": str, "source": str}
-CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool, "frames": list, "raising": bool}
+CUE_OPTIONAL = {"complements": list, "addressee": bool, "prepositions": list, "relay": bool, "frames": list, "raising": bool, "inscription": bool}
 HEDGE_KEYS = {"id": str, "pattern": (str, list), "source": str}
 HEDGE_OPTIONAL = {"category": str, "pseudo": bool}
 BOILERPLATE_KEYS = {"id": str, "regex": str, "source": str}
@@ -249,7 +250,7 @@ def parse_cue(where: str, path: Path, record: dict) -> CueRule:
         id=record["id"], lemma=record["lemma"].lower(), pos=record["pos"], type=record["type"],
         stance=record["stance"], complements=complements, addressee=record.get("addressee", False),
         source=record["source"], file=str(path), prepositions=prepositions, relay=record.get("relay", False), frames=frames,
-        raising=record.get("raising", False),
+        raising=record.get("raising", False), inscription=record.get("inscription", False),
     )
 
 

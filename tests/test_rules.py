@@ -928,3 +928,23 @@ def test_an_adverb_of_manner_right_after_the_cue_verb_is_part_of_the_cue():
     named = parse([r if r[0] != "sarcastically" else ("Skelly", 1, "advmod", "ADV", "Skelly") for r in rows], spaces=[True] * 6 + [False, False])
     [said], _ = run(named)
     assert said["cue"]["text"] == "said"
+
+
+def test_a_text_that_reads_its_words_is_a_cue_but_an_inscription_is_not():
+    # "The statement read “We won.”" — the statement is the source of what it reads
+    rows = [("The", 1, "det", "DET", "the"), ("statement", 2, "nsubj", "NOUN", "statement"), ("read", 2, "ROOT", "VERB", "read"),
+            ("“", 5, "punct", "PUNCT", "“"), ("We", 5, "nsubj", "PRON", "we"), ("won", 2, "ccomp", "VERB", "win"),
+            (".", 2, "punct", "PUNCT", "."), ("”", 2, "punct", "PUNCT", "”")]
+    doc = parse(rows, spaces=[True, True, True, False, True, False, False, False])
+    [read], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (read["source"]["text"], read["cue"]["text"], read["cue"]["type"]) == ("The statement", "read", "writing")
+    assert "We won" in read["content"]["text"]
+    # "They held a sign that read “We won.”" — what a sign bears is a label, no one's claim
+    rows = [("They", 1, "nsubj", "PRON", "they"), ("held", 1, "ROOT", "VERB", "hold"), ("a", 3, "det", "DET", "a"),
+            ("sign", 1, "dobj", "NOUN", "sign"), ("that", 5, "nsubj", "PRON", "that"), ("read", 3, "relcl", "VERB", "read"),
+            ("“", 8, "punct", "PUNCT", "“"), ("We", 8, "nsubj", "PRON", "we"), ("won", 5, "ccomp", "VERB", "win"),
+            (".", 1, "punct", "PUNCT", "."), ("”", 1, "punct", "PUNCT", "”")]
+    doc = parse(rows, spaces=[True] * 6 + [False, True, False, False, False])
+    doc[4].tag_ = "WDT"
+    attributions, _ = run(doc, replace(LEXICON, cue_model=None))
+    assert not [a for a in attributions if a["cue"]["text"] == "read"]

@@ -480,11 +480,19 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
         content_tokens = _fronted_adjuncts(verb, source_head, content_tokens, context.lexicon) + content_tokens
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
+        if _inscription(rule, source_head):
+            continue
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
         candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
         if quoted_speaker is not None:
             candidate.source_tokens = [t for t in candidate.source_tokens if t.i > quoted_speaker[0].i]
         yield candidate
+
+
+def _inscription(rule: CueRule, source_head: Token | None) -> bool:
+    """"A sign that read “…”", "a shirt which reads …": what a thing bears written on it, named
+    in a relative clause, is a label, not anyone's claim ("the statement read: …" still is)."""
+    return rule.inscription and source_head is not None and source_head.tag_ in RELATIVE_TAGS
 
 
 RAISED_LIGHT_VERBS = ("be", "have")  # "seems to be …", "appears to have …": still the writer's impression
@@ -1061,7 +1069,7 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = quote_at(context.quotes, after.idx) if after is not None else None
         if quote is None or quote.start < verb.idx:
             quote = _quote_before(context.quotes, verb, subject)
-        if quote is None or _scare_quote(quote, context.text) or _has_own_content(verb, rule, quote):
+        if quote is None or _scare_quote(quote, context.text) or _has_own_content(verb, rule, quote) or _inscription(rule, subject):
             continue
         stranded = char_spans(_subject_before_cue_clause(verb, subject)) if quote.start > verb.idx else []
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=stranded + [_with_quoting_phrase(verb, rule, quote)])
