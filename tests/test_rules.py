@@ -948,3 +948,14 @@ def test_a_text_that_reads_its_words_is_a_cue_but_an_inscription_is_not():
     doc[4].tag_ = "WDT"
     attributions, _ = run(doc, replace(LEXICON, cue_model=None))
     assert not [a for a in attributions if a["cue"]["text"] == "read"]
+
+
+def test_a_subject_the_parser_took_for_part_of_a_noun_ending_in_the_cue_is_the_source():
+    # "The plane flew rarely, court records show." — "records" hung from "show" as a compound
+    rows = [("The", 1, "det", "DET", "the"), ("plane", 2, "nsubj", "NOUN", "plane"), ("flew", 7, "ccomp", "VERB", "fly"),
+            ("rarely", 2, "advmod", "ADV", "rarely"), (",", 7, "punct", "PUNCT", ","), ("court", 6, "compound", "NOUN", "court"),
+            ("records", 7, "compound", "NOUN", "record"), ("show", 7, "ROOT", "VERB", "show"), (".", 7, "punct", "PUNCT", ".")]
+    doc = parse(rows, spaces=[True, True, True, False, True, True, True, False, False])
+    doc[7].tag_ = "VBP"
+    [show], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (show["source"]["text"], show["cue"]["text"], show["content"]["text"]) == ("court records", "show", "The plane flew rarely")

@@ -314,6 +314,8 @@ def _unmarked_subject(verb: Token) -> Token | None:
     previous = verb.doc[verb.i - 1]
     if previous.pos_ == "PROPN" and previous.ent_type_ in ("PERSON", "ORG") and previous.dep_ == "pobj":
         return previous
+    if previous.dep_ == "compound" and previous.head.i == verb.i and previous.pos_ in ("NOUN", "PROPN") and verb.tag_ in FINITE_VERB_TAGS:
+        return previous  # "…, court records show.": the parser took the subject for part of a noun ending in the verb
     return None
 
 
