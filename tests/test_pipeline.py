@@ -749,6 +749,19 @@ def test_a_percentage_source_keeps_its_sign(run):
     assert attribution.source.text == "42%"
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Trump on Friday claimed the vote was rigged.", "Trump"),
+        ("The report on Wednesday said the plant would close.", "The report"),
+        ("A letter in June from the agency warned that the dam was weak.", "A letter in June from the agency"),
+    ],
+)
+def test_a_time_phrase_ending_the_source_tells_when_not_who(run, text, source):
+    [attribution] = run(text)
+    assert attribution.source.text == source
+
+
 def test_source_closes_its_bracket(run):
     [attribution] = run("Sen. Ann Perry (R-Ga.) said the bill would pass.")
     assert attribution.source.text == "Sen. Ann Perry (R-Ga.)"

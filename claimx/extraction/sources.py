@@ -48,7 +48,7 @@ def phrase_tokens(head: Token, outside: Token | None = None, without: Iterable[T
     excluded: set[int] = set()
     dropped = {t.i for t in without}
     for child in head.children:
-        if child.dep_ in CLAUSE_MODIFIER_DEPS or child.i in dropped or (outside is not None and any(t.i == outside.i for t in child.subtree)):
+        if child.dep_ in CLAUSE_MODIFIER_DEPS or child.i in dropped or _time_after(head, child) or (outside is not None and any(t.i == outside.i for t in child.subtree)):
             excluded.update(t.i for t in child.subtree)
     index = {t.i for t in head.subtree if t.i not in excluded}
     left = right = head.i
@@ -57,6 +57,15 @@ def phrase_tokens(head: Token, outside: Token | None = None, without: Iterable[T
     while right + 1 in index:
         right += 1
     return _trimmed(list(head.doc[left : right + 1])) or [head]
+
+
+def _time_after(head: Token, child: Token) -> bool:
+    """A time phrase that ends the source tells when the cue happened, not who spoke: "the
+    report on Wednesday", "Trump last week" (not "a letter in June from the agency")."""
+    if child.i < head.i or child.dep_ not in ("prep", "npadvmod") or any(c.i > child.i for c in head.rights):
+        return False
+    words = [t for t in child.subtree if not (t.i == child.i and child.dep_ == "prep")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def core_tokens(head: Token, tokens: list[Token]) -> list[Token]:
