@@ -762,6 +762,21 @@ def test_a_time_phrase_ending_the_source_tells_when_not_who(run, text, source):
     assert attribution.source.text == source
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Even the mayor said the plan was bad.", "the mayor"),
+        ("The senators all said the plan was bad.", "The senators"),
+        ("Lee and Kim both said the plan was bad.", "Lee and Kim"),
+        ("Both of them said the plan was bad.", "Both of them"),  # the head itself
+        ("Only the mayor said the plan was bad.", "Only the mayor"),
+    ],
+)
+def test_a_focus_word_at_the_edge_of_the_source_is_not_part_of_it(run, text, source):
+    [attribution] = run(text)
+    assert attribution.source.text == source
+
+
 def test_source_closes_its_bracket(run):
     [attribution] = run("Sen. Ann Perry (R-Ga.) said the bill would pass.")
     assert attribution.source.text == "Sen. Ann Perry (R-Ga.)"

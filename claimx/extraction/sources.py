@@ -28,11 +28,22 @@ SUBJECT_WINDOW = 4  # sentences back in which a subject mention is preferred
 
 
 def _trimmed(tokens: list[Token]) -> list[Token]:
-    while tokens and _edge_mark(tokens[0]):
+    while tokens and (_edge_mark(tokens[0]) or _focus(tokens[0], tokens)):
         tokens = tokens[1:]
-    while tokens and _edge_mark(tokens[-1]):
+    while tokens and (_edge_mark(tokens[-1]) or _focus(tokens[-1], tokens)):
         tokens = tokens[:-1]
     return tokens
+
+
+FOCUS_WORDS = {"even": "first", "all": "last", "both": "last"}  # left out: all train +30 exact sources, -4
+
+
+def _focus(token: Token, tokens: list[Token]) -> bool:
+    """A focus word at the phrase's edge that is not its head: "even Trump", "the senators
+    all", "Lee and Kim both". "Only" and reflexives ("Obama himself") stay: the gold keeps
+    them more often than not."""
+    edge = FOCUS_WORDS.get(token.lower_)
+    return len(tokens) > 1 and token.dep_ != "ROOT" and edge == ("first" if token is tokens[0] else "last" if token is tokens[-1] else None)
 
 
 def _edge_mark(token: Token) -> bool:
