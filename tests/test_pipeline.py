@@ -754,7 +754,9 @@ def test_a_percentage_source_keeps_its_sign(run):
     [
         ("Trump on Friday claimed the vote was rigged.", "Trump"),
         ("The report on Wednesday said the plant would close.", "The report"),
-        ("A letter in June from the agency warned that the dam was weak.", "A letter in June from the agency"),
+        ("A letter on Monday from the agency warned that the dam was weak.", "A letter on Monday from the agency"),
+        ("A poll in June found that most voters were undecided.", "A poll in June"),
+        ("The governor last week said the budget was short.", "The governor"),
     ],
 )
 def test_a_time_phrase_ending_the_source_tells_when_not_who(run, text, source):

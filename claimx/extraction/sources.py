@@ -71,11 +71,18 @@ def phrase_tokens(head: Token, outside: Token | None = None, without: Iterable[T
 
 
 def _time_after(head: Token, child: Token) -> bool:
-    """A time phrase that ends the source tells when the cue happened, not who spoke: "the
-    report on Wednesday", "Trump last week" (not "a letter in June from the agency")."""
-    if child.i < head.i or child.dep_ not in ("prep", "npadvmod") or any(c.i > child.i for c in head.rights):
+    """A day that ends the source tells when the cue happened, not who spoke: "the report on
+    Wednesday", "Trump last week" (not "a letter on Monday from the agency"). Other time
+    phrases mostly date the source itself ("a poll in February", "an aide in 2009") and
+    stay: all train +9 exact sources, -4 against leaving out every time phrase."""
+    if child.i < head.i or any(c.i > child.i for c in head.rights):
         return False
-    words = [t for t in child.subtree if not (t.i == child.i and child.dep_ == "prep")]
+    if child.dep_ == "prep" and child.lower_ == "on":
+        words = [t for t in child.subtree if t.i != child.i]
+    elif child.dep_ == "npadvmod" and child.left_edge.lower_ == "last":
+        words = list(child.subtree)
+    else:
+        return False
     return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
