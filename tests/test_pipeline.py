@@ -690,6 +690,9 @@ def test_prepositional_cue_ignores_other_prepositions(run):
         ("Officials repeatedly denied that the talks failed.", "repeatedly denied"),
         ('The governor said: "We will rebuild every road in the state."', "said:"),
         ('Then Smith said, "We will rebuild every road in the state."', "said"),
+        ("The mayor said in a statement that the road would close.", "said in a statement"),
+        ("“We lost,” the party said in a joint statement.", "said in a joint statement"),
+        ("The mayor said in an interview that the road would close.", "said"),  # the gold splits on interviews
     ],
 )
 def test_cue_span_takes_auxiliaries_adverbs_and_a_colon(run, text, cue):
