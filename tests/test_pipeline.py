@@ -125,6 +125,14 @@ def test_a_floating_quote_does_not_go_on_with_a_belief(run):
     assert "best chance" not in only(run(text), "believes").content.text
 
 
+def test_according_to_read_as_the_root_keeps_the_claim_hung_inside_the_source(run):
+    text = "According to local radio host Tom Reed, the decision reeks of fear."  # the parser: "reeks" a noun in apposition to "Reed"
+    attribution = only(run(text), "According to")
+    assert attribution.source.text == "local radio host Tom Reed"
+    assert attribution.content.text == "the decision reeks of fear"
+    assert_offsets(text, attribution)
+
+
 def test_nested_attribution_gets_a_parent(run):
     text = "According to the newspaper, the minister told colleagues that taxes would rise."
     attributions = run(text)

@@ -1247,10 +1247,13 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         owner = next((c for c in target.children if c.dep_ == "poss"), None)
         source_head = owner if owner is not None and target.lemma_.lower() in ACCORDING_EVIDENCE_NOUNS | {"word"} else target
-        head = token.head if token.head is not token else None
+        head = token.head if token.head.i != token.i else None
         while head is not None and head.dep_ == "conj" and head.i < token.i:  # "A and has B, according to X": both
             head = head.head
-        if head is None:
+        rest = _clause_hung_from_source(token, target, sent) if head is None else []
+        if rest:
+            content_tokens = rest
+        elif head is None:
             content_tokens = [t for t in sent if t.i not in {x.i for x in token.subtree}]
         else:
             content_tokens = subtree_without(head, [token])
@@ -1261,9 +1264,20 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
         yield Candidate(
             rule="according_to", cue=cue_span, cue_lemma="according to", cue_type="according_to",
             stance="neutral", content=content, source_head=source_head,
-            source_tokens=phrase_tokens(source_head) if source_head is not owner else [owner],
+            source_tokens=phrase_tokens(source_head, without=[c for c in source_head.rights if rest and c.i >= rest[0].i])
+            if source_head is not owner else [owner],
             sentence=context.resolver.sentence_of.get(sent.start, 0),
         )
+
+
+def _clause_hung_from_source(according: Token, target: Token, sent: Span) -> list[Token]:
+    """"According to X, the move reeks of fear." parsed with "According" as the root and the
+    claim hung inside the source's phrase: the words after the comma that ends "to X", when
+    "According" opens the sentence and the whole sentence is its phrase."""
+    if according.i != sent.start or according.right_edge.i < sent.end - 2:
+        return []
+    comma = next((t for t in sent.doc[target.i + 1 : sent.end] if t.text == ","), None)
+    return [t for t in sent.doc[comma.i + 1 : sent.end] if not t.is_space] if comma is not None else []
 
 
 def framing_prepositions(sent: Span, context: Context) -> Iterator[Candidate]:
