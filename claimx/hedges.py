@@ -97,7 +97,7 @@ def anchor(token: Token) -> Token:
     for _ in range(8):
         if current.pos_ in VERB_POS and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current

@@ -575,6 +575,18 @@ def test_a_cue_noun_after_its_verb_joins_the_cue(run):
     assert (noun_cue.source.text, noun_cue.content.text) == ("Officials", "the deal would collapse")
 
 
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("The union said in a statement that the strike would go on.", "said in a statement", "The union"),
+        ("Workers marched in the hope that the company would raise wages.", "in the hope", "Workers"),  # the verb says nothing
+    ],
+)
+def test_a_cue_noun_framed_by_in_speaks_for_the_verbs_subject(run, text, cue, source):
+    [attribution] = run(text)  # the parser hung the clause from the noun: not also "said in" with the noun as content
+    assert (attribution.cue.text, attribution.source.text) == (cue, source)
+
+
 def test_a_light_verb_takes_its_claim_noun_and_preposition_into_the_cue(nlp):
     from dataclasses import replace
 

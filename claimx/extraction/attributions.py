@@ -1322,13 +1322,25 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
             for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")):
                 source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
         content_tokens = [t for c in clauses for t in c.subtree]
-        verb = noun.head if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" else None
-        if source_head is None and verb is not None:  # "officials voiced concern that …": the verb's subject, and the verb in the cue
+        verb = _verb_framing(noun)
+        if source_head is None and verb is not None:  # "officials voiced concern that …", "said in a statement that …": the verb's subject, and the verb in the cue
             candidate = _candidate("noun_cue", noun, rule, content_tokens, find_subject(verb)[0], sent, context)
-            candidate.cue = (span_of(cue_tokens(verb))[0], candidate.cue[1])
+            framed = noun.dep_ == "pobj" and context.lexicon.cue(verb.lemma_, "VERB") is None  # "marched in the hope that": the verb says nothing
+            candidate.cue = ((noun.head.idx if framed else span_of(cue_tokens(verb))[0]), candidate.cue[1])
             yield candidate
             continue
         yield _candidate("noun_cue", noun, rule, content_tokens, source_head, sent, context)
+
+
+def _verb_framing(noun: Token) -> Token | None:
+    """The verb whose object the cue noun is ("voiced concern that …") or that frames it with
+    "in" ("said in a statement that …", "acted in the hope that …")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ == "VERB" and prep.head.i < prep.i:
+        return prep.head
+    return None
 
 
 def _misread_subject(noun: Token) -> Token | None:
