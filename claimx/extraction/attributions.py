@@ -1325,22 +1325,34 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         verb = _verb_framing(noun)
         if source_head is None and verb is not None:  # "officials voiced concern that …", "said in a statement that …": the verb's subject, and the verb in the cue
             candidate = _candidate("noun_cue", noun, rule, content_tokens, find_subject(verb)[0], sent, context)
-            framed = noun.dep_ == "pobj" and context.lexicon.cue(verb.lemma_, "VERB") is None  # "marched in the hope that": the verb says nothing
-            candidate.cue = ((noun.head.idx if framed else span_of(cue_tokens(verb))[0]), candidate.cue[1])
+            candidate.cue = ((noun.head.idx if _framed_apart(noun, verb, context) else span_of(cue_tokens(verb))[0]), candidate.cue[1])
             yield candidate
             continue
         yield _candidate("noun_cue", noun, rule, content_tokens, source_head, sent, context)
 
 
+CLAIM_PREPOSITIONS = {"in", "with", "to", "at", "about", "on"}  # not "after / amid / over allegations": when, not whose
+
+
 def _verb_framing(noun: Token) -> Token | None:
-    """The verb whose object the cue noun is ("voiced concern that …") or that frames it with
-    "in" ("said in a statement that …", "acted in the hope that …")."""
+    """The verb whose object the cue noun is ("voiced concern that …") or that takes it
+    through a preposition ("said in a statement that …", "responded to reports that …",
+    "bristled at the suggestion that …")."""
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.pos_ == "VERB" and prep.head.i < prep.i:
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in CLAIM_PREPOSITIONS and prep.head.pos_ == "VERB" and prep.head.i < prep.i:
         return prep.head
     return None
+
+
+def _framed_apart(noun: Token, verb: Token, context: Context) -> bool:
+    """The cue starts at the preposition, not the verb, when the verb says nothing ("marched
+    in the hope that …") or stands apart from it ("spoke with the senator about reports that
+    …")."""
+    if noun.dep_ != "pobj":
+        return False
+    return context.lexicon.cue(verb.lemma_, "VERB") is None or noun.head.i != cue_tokens(verb)[-1].i + 1
 
 
 def _misread_subject(noun: Token) -> Token | None:
