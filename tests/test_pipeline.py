@@ -133,6 +133,13 @@ def test_according_to_read_as_the_root_keeps_the_claim_hung_inside_the_source(ru
     assert_offsets(text, attribution)
 
 
+def test_a_claims_subject_the_parser_hung_inside_the_according_to_phrase_is_the_claims(run):
+    text = "According to Rep. Ann Lee, state funding of the schools was partly to blame for the closures."
+    attribution = only(run(text), "According to")
+    assert attribution.source.text == "Rep. Ann Lee"
+    assert attribution.content.text == "state funding of the schools was partly to blame for the closures"
+
+
 def test_nested_attribution_gets_a_parent(run):
     text = "According to the newspaper, the minister told colleagues that taxes would rise."
     attributions = run(text)

@@ -1251,12 +1251,15 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
         while head is not None and head.dep_ == "conj" and head.i < token.i:  # "A and has B, according to X": both
             head = head.head
         rest = _clause_hung_from_source(token, target, sent) if head is None else []
-        if rest:
+        subject = _subject_in_source(target, head) if head is not None else None
+        if subject is not None:
+            rest = list(subject.subtree)
+        if rest and head is None:
             content_tokens = rest
         elif head is None:
             content_tokens = [t for t in sent if t.i not in {x.i for x in token.subtree}]
         else:
-            content_tokens = subtree_without(head, [token])
+            content_tokens = sorted(rest + subtree_without(head, [token]), key=lambda t: t.i)
         content = char_spans(t for t in content_tokens if not t.is_space)
         if not content:
             continue
@@ -1264,10 +1267,24 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
         yield Candidate(
             rule="according_to", cue=cue_span, cue_lemma="according to", cue_type="according_to",
             stance="neutral", content=content, source_head=source_head,
-            source_tokens=phrase_tokens(source_head, without=[c for c in source_head.rights if rest and c.i >= rest[0].i])
-            if source_head is not owner else [owner],
+            source_tokens=[t for t in phrase_tokens(source_head) if not rest or t.i < rest[0].i - 1] if source_head is not owner else [owner],
             sentence=context.resolver.sentence_of.get(sent.start, 0),
         )
+
+
+def _subject_in_source(target: Token, verb: Token) -> Token | None:
+    """"According to the polls, majorities of voters want …" parsed with "majorities" as a
+    conjunct or apposition inside the source's phrase and "want" without a subject: the
+    phrase after the comma, running up to the verb, is the claim's subject."""
+    if verb.pos_ not in VERB_POS or any(c.dep_ in SUBJECT for c in verb.children) or target.i > verb.i:
+        return None
+    doc = verb.doc
+    for conjunct in target.subtree:
+        if conjunct.dep_ not in ("conj", "appos") or conjunct.i > verb.i or doc[conjunct.left_edge.i - 1].text != ",":
+            continue
+        if conjunct.right_edge.i + 1 == verb.i and not any(c.dep_ == "cc" for c in conjunct.head.children):
+            return conjunct
+    return None
 
 
 def _clause_hung_from_source(according: Token, target: Token, sent: Span) -> list[Token]:
