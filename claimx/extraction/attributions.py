@@ -492,12 +492,12 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             source_head = None  # "X seems to …": the writer's impression of X, no one's claim
         if source_head is not None and source_head.dep_ == "expl":
             source_head = None
+        if _inscription(rule, source_head):
+            continue
         if (passive or rule.raising) and subject is not None and subject.lower_ not in EXPLETIVES:
             content_tokens = list(subject.subtree) + content_tokens  # "X is said to …": X belongs to the content
         content_tokens = _fronted_adjuncts(verb, source_head, content_tokens, context.lexicon) + content_tokens
         content_tokens += clause_rest(verb, content_tokens, context.lexicon)
-        if _inscription(rule, source_head):
-            continue
         name = "raising_verb" if rule.raising else "passive_cue_clause" if passive else "speech_verb_clause"
         candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
         if quoted_speaker is not None:
@@ -1250,16 +1250,13 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
         head = token.head if token.head.i != token.i else None
         while head is not None and head.dep_ == "conj" and head.i < token.i:  # "A and has B, according to X": both
             head = head.head
-        rest = _clause_hung_from_source(token, target, sent) if head is None else []
-        subject = _subject_in_source(target, head) if head is not None else None
-        if subject is not None:
-            rest = list(subject.subtree)
-        if rest and head is None:
-            content_tokens = rest
-        elif head is None:
-            content_tokens = [t for t in sent if t.i not in {x.i for x in token.subtree}]
+        if head is None:
+            hung = _clause_hung_from_source(token, target, sent)  # the claim the parser hung inside "to X"
+            content_tokens = hung or [t for t in sent if t.i not in {x.i for x in token.subtree}]
         else:
-            content_tokens = sorted(rest + subtree_without(head, [token]), key=lambda t: t.i)
+            subject = _subject_in_source(target, head)
+            hung = list(subject.subtree) if subject is not None else []
+            content_tokens = sorted(hung + subtree_without(head, [token]), key=lambda t: t.i)
         content = char_spans(t for t in content_tokens if not t.is_space)
         if not content:
             continue
@@ -1267,7 +1264,7 @@ def according_to(sent: Span, context: Context) -> Iterator[Candidate]:
         yield Candidate(
             rule="according_to", cue=cue_span, cue_lemma="according to", cue_type="according_to",
             stance="neutral", content=content, source_head=source_head,
-            source_tokens=[t for t in phrase_tokens(source_head) if not rest or t.i < rest[0].i - 1] if source_head is not owner else [owner],
+            source_tokens=[t for t in phrase_tokens(source_head) if not hung or t.i < hung[0].i - 1] if source_head is not owner else [owner],
             sentence=context.resolver.sentence_of.get(sent.start, 0),
         )
 

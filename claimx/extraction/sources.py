@@ -43,7 +43,7 @@ def _focus(token: Token, tokens: list[Token]) -> bool:
     all", "Lee and Kim both". "Only" and reflexives ("Obama himself") stay: the gold keeps
     them more often than not."""
     edge = FOCUS_WORDS.get(token.lower_)
-    return len(tokens) > 1 and token.dep_ != "ROOT" and edge == ("first" if token is tokens[0] else "last" if token is tokens[-1] else None)
+    return len(tokens) > 1 and token.dep_ != "ROOT" and edge == ("first" if token.i == tokens[0].i else "last" if token.i == tokens[-1].i else None)
 
 
 def _edge_mark(token: Token) -> bool:
