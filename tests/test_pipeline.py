@@ -590,9 +590,11 @@ def test_a_cue_noun_after_its_verb_joins_the_cue(run):
         ("Workers marched in the hope that the company would raise wages.", "in the hope", "Workers"),  # the verb says nothing
         ("Officials bristled at the suggestion that the plan had failed.", "at the suggestion", "Officials"),
         ("Prices fell amid reports that the plant would close.", "reports", None),  # when, not whose
+        ("Ann Lee shared her belief that the plan would fail.", "shared her belief", "Ann Lee"),  # her own
+        ("Civil rights groups embraced his argument that the courts are best.", "argument", "his"),  # someone else's
     ],
 )
-def test_a_cue_noun_after_a_verbs_preposition_speaks_for_the_verbs_subject(run, text, cue, source):
+def test_a_cue_noun_a_verb_takes_speaks_for_the_verbs_subject_unless_it_names_another(run, text, cue, source):
     [attribution] = run(text)  # the parser hung the clause from the noun: not also "said in" with the noun as content
     assert (attribution.cue.text, attribution.source and attribution.source.text) == (cue, source)
 

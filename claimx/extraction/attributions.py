@@ -1337,6 +1337,8 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
                 source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
         content_tokens = [t for c in clauses for t in c.subtree]
         verb = _verb_framing(noun)
+        if verb is not None and source_head is not None and _own_claim(source_head, verb):
+            source_head = None  # "Lee reiterated his claim that …": Lee's claim, with the verb in the cue
         if source_head is None and verb is not None:  # "officials voiced concern that …", "said in a statement that …": the verb's subject, and the verb in the cue
             candidate = _candidate("noun_cue", noun, rule, content_tokens, find_subject(verb)[0], sent, context)
             candidate.cue = ((noun.head.idx if _framed_apart(noun, verb, context) else span_of(cue_tokens(verb))[0]), candidate.cue[1])
@@ -1358,6 +1360,25 @@ def _verb_framing(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in CLAIM_PREPOSITIONS and prep.head.pos_ == "VERB" and prep.head.i < prep.i:
         return prep.head
     return None
+
+
+OWNER_PRONOUNS = {"his": ("he", False), "her": ("she", False), "their": ("they", True)}  # the subject pronoun, plural
+
+
+def _own_claim(owner: Token, verb: Token) -> bool:
+    """"Lee reiterated his claim that …", "she doubled down on her claim that …": a possessive
+    pronoun that agrees with the verb's named or pronoun subject is that subject, and the
+    verb is part of the cue (PolNeAR marks "reiterated his claim")."""
+    if owner.lower_ not in OWNER_PRONOUNS:
+        return False
+    subject = find_subject(verb)[0]
+    if subject is None or subject.dep_ == "nsubjpass":
+        return False
+    pronoun, plural = OWNER_PRONOUNS[owner.lower_]
+    if subject.pos_ == "PRON":
+        return subject.lower_ == pronoun
+    named = subject.pos_ == "PROPN" or subject.ent_type_ == "PERSON"
+    return named and plural == (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
 
 
 def _framed_apart(noun: Token, verb: Token, context: Context) -> bool:
