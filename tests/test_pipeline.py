@@ -129,7 +129,7 @@ def test_a_floating_quote_does_not_go_on_with_a_belief(run):
     "text, source, content",
     [
         # "According" parsed as the root, "reeks" as a noun in apposition to "Reed"
-        ("According to local radio host Tom Reed, the decision reeks of fear.", "local radio host Tom Reed", "the decision reeks of fear"),
+        ("According to local radio host Tom Reed, the budget reeks of waste.", "local radio host Tom Reed", "the budget reeks of waste"),
         # the claim's subject parsed as an apposition inside the source's phrase
         ("According to Rep. Ann Lee, state funding of the schools was partly to blame for the closures.", "Rep. Ann Lee",
          "state funding of the schools was partly to blame for the closures"),

@@ -1285,7 +1285,7 @@ def _subject_in_source(target: Token, verb: Token) -> Token | None:
 
 
 def _clause_hung_from_source(according: Token, target: Token, sent: Span) -> list[Token]:
-    """"According to X, the move reeks of fear." parsed with "According" as the root and the
+    """"According to X, the budget reeks of waste." parsed with "According" as the root and the
     claim hung inside the source's phrase: the words after the comma that ends "to X", when
     "According" opens the sentence and the whole sentence is its phrase."""
     if according.i != sent.start or according.right_edge.i < sent.end - 2:
