@@ -1337,11 +1337,12 @@ def noun_cues(sent: Span, context: Context) -> Iterator[Candidate]:
                 source_head = next((g for g in prep.children if g.dep_ == "pobj"), None)
         content_tokens = [t for c in clauses for t in c.subtree]
         verb = _verb_framing(noun)
-        if verb is not None and source_head is not None and _own_claim(source_head, verb):
+        subject = find_subject(verb)[0] if verb is not None else None
+        if subject is not None and source_head is not None and _own_claim(source_head, subject):
             source_head = None  # "Lee reiterated his claim that …": Lee's claim, with the verb in the cue
         if source_head is None and verb is not None:  # "officials voiced concern that …", "said in a statement that …": the verb's subject, and the verb in the cue
-            candidate = _candidate("noun_cue", noun, rule, content_tokens, find_subject(verb)[0], sent, context)
-            candidate.cue = ((noun.head.idx if _framed_apart(noun, verb, context) else span_of(cue_tokens(verb))[0]), candidate.cue[1])
+            candidate = _candidate("noun_cue", noun, rule, content_tokens, subject, sent, context)
+            candidate.cue = (_framed_cue_start(noun, verb, context), candidate.cue[1])
             yield candidate
             continue
         yield _candidate("noun_cue", noun, rule, content_tokens, source_head, sent, context)
@@ -1365,14 +1366,11 @@ def _verb_framing(noun: Token) -> Token | None:
 OWNER_PRONOUNS = {"his": ("he", False), "her": ("she", False), "their": ("they", True)}  # the subject pronoun, plural
 
 
-def _own_claim(owner: Token, verb: Token) -> bool:
+def _own_claim(owner: Token, subject: Token) -> bool:
     """"Lee reiterated his claim that …", "she doubled down on her claim that …": a possessive
     pronoun that agrees with the verb's named or pronoun subject is that subject, and the
     verb is part of the cue (PolNeAR marks "reiterated his claim")."""
-    if owner.lower_ not in OWNER_PRONOUNS:
-        return False
-    subject = find_subject(verb)[0]
-    if subject is None or subject.dep_ == "nsubjpass":
+    if owner.lower_ not in OWNER_PRONOUNS or subject.dep_ == "nsubjpass":
         return False
     pronoun, plural = OWNER_PRONOUNS[owner.lower_]
     if subject.pos_ == "PRON":
@@ -1381,13 +1379,14 @@ def _own_claim(owner: Token, verb: Token) -> bool:
     return named and plural == (subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children))
 
 
-def _framed_apart(noun: Token, verb: Token, context: Context) -> bool:
-    """The cue starts at the preposition, not the verb, when the verb says nothing ("marched
-    in the hope that …") or stands apart from it ("spoke with the senator about reports that
-    …")."""
-    if noun.dep_ != "pobj":
-        return False
-    return context.lexicon.cue(verb.lemma_, "VERB") is None or noun.head.i != cue_tokens(verb)[-1].i + 1
+def _framed_cue_start(noun: Token, verb: Token, context: Context) -> int:
+    """Where a cue noun's cue starts: at the verb's cue ("voiced concern", "said in a
+    statement"), or at the preposition when the verb says nothing ("marched in the hope that
+    …") or stands apart from it ("spoke with the senator about reports that …")."""
+    verb_cue = cue_tokens(verb)
+    if noun.dep_ == "pobj" and (context.lexicon.cue(verb.lemma_, "VERB") is None or noun.head.i != verb_cue[-1].i + 1):
+        return noun.head.idx
+    return verb_cue[0].idx
 
 
 def _misread_subject(noun: Token) -> Token | None:
