@@ -1,6 +1,6 @@
 """Train claimx's cue model (models/cue_model.jsonl) on a brat corpus such as PolNeAR train.
 
-    python tools/train_cue_model.py ../shared/corpora/polnear/train [--threshold 0.35] [--c 0.3] [--out models/cue_model.jsonl]
+    python tools/train_cue_model.py ../shared/corpora/polnear/train [--threshold 0.35] [--c 0.6] [--out models/cue_model.jsonl]
 
 claimx runs over every article with the model set to keep every verb (threshold 0), so the
 examples are exactly the verbs the learned construction sees at run time: those with an
@@ -123,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", type=Path, help="brat corpus folder: text/*.txt and attributions/*.ann")
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "cue_model.jsonl")
     parser.add_argument("--threshold", type=float, default=0.35, help="probability a verb needs to be kept (default 0.35)")
-    parser.add_argument("--c", type=float, default=0.3, help="inverse strength of the L2 penalty (default 0.3)")
-    parser.add_argument("--min-count", type=int, default=5, help="drop features seen fewer times (default 5)")
+    parser.add_argument("--c", type=float, default=0.6, help="inverse strength of the L2 penalty (default 0.6)")
+    parser.add_argument("--min-count", type=int, default=3, help="drop features seen fewer times (default 3)")
     parser.add_argument("--limit", type=int, help="use only the first N documents (a quick trial)")
     args = parser.parse_args(argv)
     try:

@@ -1604,8 +1604,9 @@ LONGEST_CLAUSE_BUCKET = 6  # clause length is a feature in buckets of five token
 
 def verb_features(verb: Token, dep: str, preposition: Token | None, source: Token | None, passive: bool) -> list[str]:
     """The named features the cue model weighs: the verb's lemma alone and with the argument's
-    dependency, preposition and kind of subject; tag and dependency; the subject's lemma and
-    kind (entity type, pronoun, part of speech); passive; clause length."""
+    dependency, preposition, kind of subject and the verb's own dependency; tag and dependency;
+    the subject's lemma and kind (entity type, pronoun, part of speech), the kind also with the
+    argument's dependency; passive; clause length."""
     lemma = verb.lemma_.lower()
     if source is None:
         kind = "none"
@@ -1616,6 +1617,7 @@ def verb_features(verb: Token, dep: str, preposition: Token | None, source: Toke
     features = [
         "bias", f"lemma={lemma}", f"lemma_dep={lemma}_{dep}", f"dep={dep}", f"tag={verb.tag_}", f"verb_dep={verb.dep_}",
         f"subject={kind}", f"lemma_subject={lemma}_{'PRON' if kind.startswith('PRON:') else kind}", f"passive={passive}",
+        f"dep_subject={dep}_{kind}", f"lemma_verb_dep={lemma}_{verb.dep_}",
         f"clause_length={min(sum(1 for _ in verb.subtree) // 5, LONGEST_CLAUSE_BUCKET)}",
     ]
     if preposition is not None:
