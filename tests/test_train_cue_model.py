@@ -72,3 +72,14 @@ def test_the_fit_reaches_the_regularised_optimum():
                 gradient[f] += probability - positive
         assert max(abs(g) for g in gradient.values()) < 1e-4
     assert tool.fit(rows, 3.0)["lemma=defend"] > tool.fit(rows, 0.3)["lemma=defend"] > 0
+
+
+def test_the_model_sees_the_argument_with_the_subject_and_the_verb_with_its_place(nlp):
+    """The pairs the cue model weighs beyond single features: the argument's dependency with
+    the kind of subject, the lemma with the verb's own dependency."""
+    from claimx.extraction.attributions import read_verb
+
+    doc = nlp("Ann Lee backs the plan that voters who want a bridge rejected.")
+    features = {token.lemma_: read_verb(token).features for token in doc if token.lemma_ in ("back", "want")}
+    assert {"dep_subject=dobj_PERSON", "lemma_verb_dep=back_ROOT"} <= set(features["back"])
+    assert {"dep_subject=dobj_PRON:who", "lemma_verb_dep=want_relcl"} <= set(features["want"])
