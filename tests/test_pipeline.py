@@ -1016,3 +1016,17 @@ def test_an_adjective_after_a_copula_is_a_cue_with_its_complement_as_content(run
 @pytest.mark.parametrize("text", ["The report is critical to the case.", "It is certain that the vote fails."])
 def test_an_adjective_with_another_preposition_or_an_expletive_subject_reports_nothing(run, text):
     assert not any(a.rule.startswith("adjective_cue") for a in run(text))
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("She's argued that the levy will fail.", "'s argued", "She", "the levy will fail"),  # "'s" is "has": a passive cue takes no clause with its own subject
+    ("The governor was asked about the levy and said that it will fail.", "said", "The governor", "it will fail"),  # a finite verb has no share in "was"
+])
+def test_an_active_cue_the_parse_reads_as_passive_keeps_its_speaker(run, text, cue, source, content):
+    attribution = only(run(text), cue)
+    assert (attribution.source and attribution.source.text, attribution.content.text) == (source, content)
+
+
+@pytest.mark.parametrize("text", ["It's said that the levy will fail.", "He's said to be ill."])
+def test_a_contracted_passive_cue_stays_agentless(run, text):
+    assert only(run(text), "'s said").source is None

@@ -205,7 +205,12 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         if child is not None:
             if current.i != verb.i and _extraposed_it(child, current):
                 return None, False  # "it is hard to imagine …": the writer's, no one's to name
-            return child, child.dep_ == PASSIVE_SUBJECT and conjoined
+            passive = child.dep_ == PASSIVE_SUBJECT and conjoined
+            if passive and current.i != verb.i and verb.tag_ != "VBN" and child.lower_ not in EXPLETIVES:
+                passive = False  # "Lee was asked about it and said that …": a finite verb has no share in "was"
+            if passive and current.i == verb.i and _perfect_contraction(verb, child):
+                passive = False  # "He's said he …" is "he has said"
+            return child, passive
         governor = _governing_verb(current)
         if governor is None:
             break
@@ -220,6 +225,16 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
             return find_subject(occasion)[0], False
         return noun, False  # "polls showing that …", "staff members suggesting …": the noun speaks
     return None, False
+
+
+def _perfect_contraction(verb: Token, subject: Token) -> bool:
+    """"He's said he will run", "She's argued that …": the parser reads "'s" as the passive
+    "is", but a passive cue takes no clause with a subject of its own ("he's said to be ill",
+    "it's said that …" are passive); so "'s" is "has" here."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if [a.lower_ for a in auxiliaries if a.dep_ == "auxpass"] != ["'s"] or subject.lower_ in EXPLETIVES:
+        return False
+    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in verb.children)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
