@@ -1030,3 +1030,12 @@ def test_an_active_cue_the_parse_reads_as_passive_keeps_its_speaker(run, text, c
 @pytest.mark.parametrize("text", ["It's said that the levy will fail.", "He's said to be ill."])
 def test_a_contracted_passive_cue_stays_agentless(run, text):
     assert only(run(text), "'s said").source is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The two mayors have both argued that the levy will fail.", "have both argued"),
+    ("Lee and Kim have each claimed that the levy will fail.", "have each claimed"),
+    ("The councillors have all said that the levy will fail.", "have all said"),
+])
+def test_a_quantifier_after_the_auxiliary_is_part_of_the_cue(run, text, cue):
+    assert only(run(text), cue).content.text == "the levy will fail"
