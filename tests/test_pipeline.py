@@ -1039,3 +1039,8 @@ def test_a_contracted_passive_cue_stays_agentless(run, text):
 ])
 def test_a_quantifier_after_the_auxiliary_is_part_of_the_cue(run, text, cue):
     assert only(run(text), cue).content.text == "the levy will fail"
+
+
+def test_a_trailing_participle_inside_an_objects_clause_speaks_for_the_main_subject(run):
+    text = "Lee dismissed the notion that the plan would be a burden on the city, saying the costs are small."
+    assert only(run(text), "saying").source.text == "Lee"  # the parser hangs "saying" inside "that the plan would be …"

@@ -312,14 +312,31 @@ def _trailing_participle(verb: Token) -> bool:
     return before.text == "," or (before.is_quote and verb.i > 1 and verb.doc[verb.i - 2].text == ",")  # '…,” adding
 
 
+def _reporting_clause_verb(head: Token) -> Token | None:
+    """The verb whose clause a trailing participle's head sits in: up through clausal
+    complements ("said he doubted it, arguing") and the clause of a noun that is a verb's
+    object ("rejected the idea that it would fail, saying"), else None."""
+    current, reporting = head, None
+    while True:
+        if current.dep_ == "ccomp" and current.head.pos_ in VERB_POS:
+            current = current.head
+        elif current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.pos_ in VERB_POS:
+            current = current.head.head
+        else:
+            return reporting
+        reporting = current
+
+
 def _governing_verb(verb: Token) -> Token | None:
     """The verb whose subject ``verb`` shares: its head for a conjoined, open-complement or
     adverbial verb; through the preposition for a gerund ("by saying", "aside from saying")."""
     if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i:
         return None
     head = verb.head
-    if _trailing_participle(verb) and head.dep_ == "ccomp" and head.head.pos_ in VERB_POS:
-        return head.head  # "Perdue said he doubted it, arguing that …": Perdue argued, not "he"
+    if _trailing_participle(verb):
+        reporting = _reporting_clause_verb(head)
+        if reporting is not None:
+            return reporting  # "Perdue said he doubted it, arguing that …": Perdue argued, not "he"
     while verb.dep_ == "pcomp" and head.dep_ == "conj" and head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head  # "for his role … and for saying": the first of the conjoined prepositions
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
