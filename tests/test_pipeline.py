@@ -1044,3 +1044,13 @@ def test_a_quantifier_after_the_auxiliary_is_part_of_the_cue(run, text, cue):
 def test_a_trailing_participle_inside_an_objects_clause_speaks_for_the_main_subject(run):
     text = "Lee dismissed the notion that the plan would be a burden on the city, saying the costs are small."
     assert only(run(text), "saying").source.text == "Lee"  # the parser hangs "saying" inside "that the plan would be …"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("One resident, who like others spoke on the condition of anonymity, said the bridge was unsafe.",
+     "One resident, who like others spoke on the condition of anonymity"),
+    ("Lee, meanwhile, who has no such support, said the bridge was unsafe.", "Lee, meanwhile, who has no such support"),
+])
+def test_a_speaker_the_parser_reads_as_a_reported_clause_is_the_source(run, text, source):
+    attribution = only(run(text), "said")  # the parser makes the clause about the speaker the verb's complement
+    assert (attribution.source and attribution.source.text, attribution.content.text) == (source, "the bridge was unsafe")

@@ -408,6 +408,20 @@ def _stranded_subject(verb: Token) -> Token | None:
     return best
 
 
+def _speaker_in_misread_clause(verb: Token) -> tuple[Token, Token] | None:
+    """"One attendee, who asked not to be named, said …", "Lee, meanwhile, who chairs the
+    board, said …": the parser reads the speaker and the clause about them as a clause the
+    subjectless verb reports, set off by the comma before it. The clause's noun subject
+    opens the sentence and is the speaker. (The speaker, the misread clause.)"""
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT | {"expl"} for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == verb.i - 2):
+        speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if speaker is not None and speaker.left_edge.i == verb.sent.start:
+            return speaker, clause
+    return None
+
+
 SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Berg, an aide to the mayor, said"
 CLOSING_PUNCTUATION = (",", ".", "?", "!")
 
@@ -525,6 +539,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if stranded is not None:  # the parser hung the speaker inside a fronted phrase or the claim
             source_head = stranded
             content_tokens = [t for t in content_tokens if not stranded.left_edge.i <= t.i <= stranded.right_edge.i]
+        misread = _speaker_in_misread_clause(verb) if source_head is None and not passive and quoted_speaker is None else None
+        if misread is not None:  # "Lee, who chairs the board, said …" read as a clause the verb reports
+            source_head, clause = misread
+            content_tokens = [t for t in content_tokens if not clause.left_edge.i <= t.i <= clause.right_edge.i]
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
@@ -545,6 +563,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
         if quoted_speaker is not None:
             candidate.source_tokens = [t for t in candidate.source_tokens if t.i > quoted_speaker[0].i]
+        if misread is not None:  # the speaker with the clause about them, up to the comma
+            candidate.source_tokens = list(sent.doc[source_head.left_edge.i : verb.i - 1])
         yield candidate
 
 
