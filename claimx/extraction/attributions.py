@@ -408,17 +408,25 @@ def _stranded_subject(verb: Token) -> Token | None:
     return best
 
 
-def _speaker_in_misread_clause(verb: Token) -> tuple[Token, Token] | None:
-    """"One attendee, who asked not to be named, said …", "Lee, meanwhile, who chairs the
-    board, said …": the parser reads the speaker and the clause about them as a clause the
-    subjectless verb reports, set off by the comma before it. The clause's noun subject
-    opens the sentence and is the speaker. (The speaker, the misread clause.)"""
-    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT | {"expl"} for c in verb.children):
+def _speaker_in_misread_clause(verb: Token) -> tuple[Token, Token, bool] | None:
+    """A subjectless cue verb after a comma whose complement before it has a noun subject that
+    opens the sentence: no clause before the comma can be what a verb without a speaker
+    reports, so the parser misread one of two things. "One attendee, who asked not to be
+    named, said …", "Lee, meanwhile, who chairs the board, said …": the speaker and a clause
+    about them. "Kasich offered him a job, then says …", "Lee is happy to be the “standard,”
+    says she …": one speaker doing two things. (The speaker, the misread clause, whether it
+    is about the speaker: set off from them by a comma.)"""
+    doc = verb.doc
+    left = min(t.i for t in cue_tokens(verb))
+    while left - 1 > verb.sent.start and doc[left - 1].head.i == verb.i and (doc[left - 1].dep_ in ("advmod", "npadvmod") or doc[left - 1].is_quote):
+        left -= 1  # "…, then says", "…,” says"
+    comma = left - 1
+    if comma <= verb.sent.start or doc[comma].text != "," or any(c.dep_ in SUBJECT | {"expl"} for c in verb.children):
         return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == verb.i - 2):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == comma - 1):
         speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
         if speaker is not None and speaker.left_edge.i == verb.sent.start:
-            return speaker, clause
+            return speaker, clause, any(t.text == "," for t in doc[speaker.i + 1 : clause.i])
     return None
 
 
@@ -541,8 +549,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             content_tokens = [t for t in content_tokens if not stranded.left_edge.i <= t.i <= stranded.right_edge.i]
         misread = _speaker_in_misread_clause(verb) if source_head is None and not passive and quoted_speaker is None else None
         if misread is not None:  # "Lee, who chairs the board, said …" read as a clause the verb reports
-            source_head, clause = misread
+            source_head, clause, _ = misread
             content_tokens = [t for t in content_tokens if not clause.left_edge.i <= t.i <= clause.right_edge.i]
+        elif source_head is None and not passive and verb.dep_ == "conj" and _speaker_in_misread_clause(verb.head) is not None:
+            source_head = _speaker_in_misread_clause(verb.head)[0]  # "Lee praised it, denounced X and said …"
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
@@ -563,8 +573,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
         if quoted_speaker is not None:
             candidate.source_tokens = [t for t in candidate.source_tokens if t.i > quoted_speaker[0].i]
-        if misread is not None:  # the speaker with the clause about them, up to the comma
-            candidate.source_tokens = list(sent.doc[source_head.left_edge.i : verb.i - 1])
+        if misread is not None and misread[2]:  # the speaker with the clause about them, up to the comma
+            candidate.source_tokens = list(sent.doc[source_head.left_edge.i : misread[1].right_edge.i + 1])
         yield candidate
 
 
