@@ -1060,3 +1060,9 @@ def test_a_speaker_the_parser_reads_as_a_reported_clause_is_the_source(run, text
 def test_a_verb_conjoined_to_a_misread_cue_has_its_speaker(run):
     text = "Lee summed up the plan as “terrible,” denounced its cost and said it should be dropped."
     assert [(a.cue.text, a.source and a.source.text) for a in run(text)] == [("denounced", "Lee"), ("said", "Lee")]
+
+
+def test_a_speaker_hung_inside_a_fronted_phrase_keeps_the_comma_after_their_age(run):
+    text = "As part of his plea, Ann Lee, 44, said that the city would pay."  # the parser hangs her from "plea"
+    attribution = only(run(text), "said")
+    assert (attribution.source and attribution.source.text, attribution.content.text) == ("Ann Lee, 44", "the city would pay")

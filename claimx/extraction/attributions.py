@@ -397,7 +397,8 @@ def _stranded_subject(verb: Token) -> Token | None:
     end = left - 2 if left > sent.start and doc[left - 1].text == "," else left - 1
     best = None
     for token in doc[sent.start : end + 1]:
-        if token.right_edge.i != end or token.pos_ not in ("PROPN", "NOUN") or token.dep_ in CORE_DEPS | MODIFIER_DEPS:
+        right = token.right_edge.i - 1 if token.right_edge.i == end + 1 and doc[end + 1].text == "," else token.right_edge.i
+        if right != end or token.pos_ not in ("PROPN", "NOUN") or token.dep_ in CORE_DEPS | MODIFIER_DEPS:  # "Lee, 44, said": the comma hangs from Lee
             continue
         start = token.left_edge.i
         if any(t.pos_ in VERB_POS for t in doc[start : token.i]):
