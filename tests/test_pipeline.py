@@ -1066,3 +1066,8 @@ def test_a_speaker_hung_inside_a_fronted_phrase_keeps_the_comma_after_their_age(
     text = "As part of his plea, Ann Lee, 44, said that the city would pay."  # the parser hangs her from "plea"
     attribution = only(run(text), "said")
     assert (attribution.source and attribution.source.text, attribution.content.text) == ("Ann Lee, 44", "the city would pay")
+
+
+def test_a_participle_introducing_a_quotation_speaks_for_the_clause_it_hangs_from(run):
+    text = "Lee spoke in Iowa on Sunday, telling the crowd, “Some people get a little carried away, have you noticed that?”"
+    assert only(run(text), "telling").source.text == "Lee"  # the parser takes "you", inside the quotation, for the subject

@@ -1161,8 +1161,19 @@ def quote_cue(sent: Span, context: Context) -> Iterator[Candidate]:
             quote = _quote_before(context.quotes, verb, subject)
         if quote is None or _scare_quote(quote, context.text) or _has_own_content(verb, rule, quote) or _inscription(rule, subject):
             continue
+        if subject is not None and quote.start <= subject.idx < quote.end:
+            subject = _speaker_outside(verb, quote)  # ", telling the crowd, “Some people …”": the parser's subject is the quotation's
         stranded = char_spans(_subject_before_cue_clause(verb, subject)) if quote.start > verb.idx else []
         yield _candidate("quote_cue", verb, rule, [], subject, sent, context, content=stranded + [_with_quoting_phrase(verb, rule, quote)])
+
+
+def _speaker_outside(verb: Token, quote: Quote) -> Token | None:
+    """The subject of the verb a participle or conjoined cue hangs from, when the parser gave
+    the cue a subject inside the quotation it introduces; else no one."""
+    if verb.dep_ not in INHERIT_SUBJECT_DEPS or verb.head.i == verb.i or verb.head.pos_ not in VERB_POS:
+        return None
+    subject, passive = find_subject(verb.head)
+    return subject if subject is not None and not passive and not quote.start <= subject.idx < quote.end else None
 
 
 def _subject_before_cue_clause(verb: Token, speaker: Token | None) -> list[Token]:
