@@ -242,8 +242,7 @@ def _perfect_contraction(verb: Token, subject: Token) -> bool:
     """"He's said he will run", "She's argued that …": the parser reads "'s" as the passive
     "is", but a passive cue takes no clause with a subject of its own ("he's said to be ill",
     "it's said that …" are passive); so "'s" is "has" here."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
-    if [a.lower_ for a in auxiliaries if a.dep_ == "auxpass"] != ["'s"] or subject.lower_ in EXPLETIVES:
+    if [c.lower_ for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i] != ["'s"] or subject.lower_ in EXPLETIVES:
         return False
     return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) for c in verb.children)
 
@@ -397,8 +396,8 @@ def _stranded_subject(verb: Token) -> Token | None:
     end = left - 2 if left > sent.start and doc[left - 1].text == "," else left - 1
     best = None
     for token in doc[sent.start : end + 1]:
-        right = token.right_edge.i - 1 if token.right_edge.i == end + 1 and doc[end + 1].text == "," else token.right_edge.i
-        if right != end or token.pos_ not in ("PROPN", "NOUN") or token.dep_ in CORE_DEPS | MODIFIER_DEPS:  # "Lee, 44, said": the comma hangs from Lee
+        right = token.right_edge.i - 1 if token.right_edge.i == end + 1 and doc[end + 1].text == "," else token.right_edge.i  # "Lee, 44, said": the comma hangs from Lee
+        if right != end or token.pos_ not in ("PROPN", "NOUN") or token.dep_ in CORE_DEPS | MODIFIER_DEPS:
             continue
         start = token.left_edge.i
         if any(t.pos_ in VERB_POS for t in doc[start : token.i]):
@@ -549,11 +548,13 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             source_head = stranded
             content_tokens = [t for t in content_tokens if not stranded.left_edge.i <= t.i <= stranded.right_edge.i]
         misread = _speaker_in_misread_clause(verb) if source_head is None and not passive and quoted_speaker is None else None
+        about_speaker = False
         if misread is not None:  # "Lee, who chairs the board, said …" read as a clause the verb reports
-            source_head, clause, _ = misread
+            source_head, clause, about_speaker = misread
             content_tokens = [t for t in content_tokens if not clause.left_edge.i <= t.i <= clause.right_edge.i]
-        elif source_head is None and not passive and verb.dep_ == "conj" and _speaker_in_misread_clause(verb.head) is not None:
-            source_head = _speaker_in_misread_clause(verb.head)[0]  # "Lee praised it, denounced X and said …"
+        elif source_head is None and not passive and verb.dep_ == "conj":
+            shared = _speaker_in_misread_clause(verb.head)  # "Lee praised it, denounced X and said …"
+            source_head = shared[0] if shared is not None else None
         if rule.raising:
             if any(c.pos_ in VERB_POS and context.lexicon.cue(c.lemma_, "VERB") is not None for c in complements):
                 continue  # "X seems to think …": the cue is "seems to think", and X its source
@@ -574,8 +575,8 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         candidate = _candidate(name, verb, rule, content_tokens, source_head, sent, context)
         if quoted_speaker is not None:
             candidate.source_tokens = [t for t in candidate.source_tokens if t.i > quoted_speaker[0].i]
-        if misread is not None and misread[2]:  # the speaker with the clause about them, up to the comma
-            candidate.source_tokens = list(sent.doc[source_head.left_edge.i : misread[1].right_edge.i + 1])
+        if about_speaker:  # the speaker with the clause about them, up to the comma
+            candidate.source_tokens = list(sent.doc[source_head.left_edge.i : clause.right_edge.i + 1])
         yield candidate
 
 
