@@ -380,6 +380,18 @@ CORE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd"}  # a noun i
 MODIFIER_DEPS = {"compound", "poss", "amod"}  # a word inside a noun phrase, not its head
 
 
+def _cue_clause_start(verb: Token, over_quote_marks: bool = False) -> int:
+    """Where a cue clause with no subject starts: the cue and the adverbs the verb hangs in
+    front of it ("…, last week said", "…, bluntly suggested"), and the closing quote marks
+    right before it if asked ("…,” says")."""
+    doc, start = verb.doc, verb.sent.start
+    left = min(t.i for t in cue_tokens(verb))
+    while left - 1 >= start and doc[left - 1].head.i == verb.i and (
+            doc[left - 1].dep_ in ("advmod", "npadvmod") or (over_quote_marks and doc[left - 1].is_quote)):
+        left -= 1
+    return left
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """"After a day of talks, Senator Lee, the minority leader, said …": a finite cue verb with
     no subject right after a noun phrase that the parser hung inside the phrase before it (as a
@@ -390,9 +402,7 @@ def _stranded_subject(verb: Token) -> Token | None:
     if verb.tag_ not in FINITE_VERB_TAGS and not any(c.dep_ in AUXILIARY_DEPS and c.tag_ in (*FINITE_VERB_TAGS, "MD") and c.i < verb.i for c in verb.children):
         return None
     doc, sent = verb.doc, verb.sent
-    left = min(t.i for t in cue_tokens(verb))
-    while left - 1 >= sent.start and doc[left - 1].head.i == verb.i and doc[left - 1].dep_ in ("advmod", "npadvmod"):
-        left -= 1  # "…, last week said", "…, bluntly suggested"
+    left = _cue_clause_start(verb)
     end = left - 2 if left > sent.start and doc[left - 1].text == "," else left - 1
     best = None
     for token in doc[sent.start : end + 1]:
@@ -416,12 +426,11 @@ def _speaker_in_misread_clause(verb: Token) -> tuple[Token, Token, bool] | None:
     about them. "Kasich offered him a job, then says …", "Lee is happy to be the “standard,”
     says she …": one speaker doing two things. (The speaker, the misread clause, whether it
     is about the speaker: set off from them by a comma.)"""
+    if any(c.dep_ in SUBJECT | {"expl"} for c in verb.children):
+        return None
     doc = verb.doc
-    left = min(t.i for t in cue_tokens(verb))
-    while left - 1 > verb.sent.start and doc[left - 1].head.i == verb.i and (doc[left - 1].dep_ in ("advmod", "npadvmod") or doc[left - 1].is_quote):
-        left -= 1  # "…, then says", "…,” says"
-    comma = left - 1
-    if comma <= verb.sent.start or doc[comma].text != "," or any(c.dep_ in SUBJECT | {"expl"} for c in verb.children):
+    comma = _cue_clause_start(verb, over_quote_marks=True) - 1  # "…, then says", "…,” says"
+    if comma <= verb.sent.start or doc[comma].text != ",":
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == comma - 1):
         speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
