@@ -1071,3 +1071,13 @@ def test_a_speaker_hung_inside_a_fronted_phrase_keeps_the_comma_after_their_age(
 def test_a_participle_introducing_a_quotation_speaks_for_the_clause_it_hangs_from(run):
     text = "Lee spoke in Iowa on Sunday, telling the crowd, “Some people get a little carried away, have you noticed that?”"
     assert only(run(text), "telling").source.text == "Lee"  # the parser takes "you", inside the quotation, for the subject
+
+
+@pytest.mark.parametrize("text, source", [
+    ("''I'm better with my hands than I am with my head,'' said Robin Maynard, half joking.", "Robin Maynard"),
+    ('"One man came in and said maybe we should start leaving," said the woman, who like many in the town did not want to be named.', "the woman"),
+])
+def test_a_speaker_after_the_cue_read_as_the_subject_of_a_second_clause_is_the_source(run, text, source):
+    attribution = only(run(text), "said")  # the parser reads "said [Lee was joking]"
+    quotation = text[: text.rindex(" said ")]
+    assert (attribution.source and attribution.source.text, attribution.content.text) == (source, quotation)

@@ -439,6 +439,23 @@ def _speaker_in_misread_clause(verb: Token) -> tuple[Token, Token, bool] | None:
     return None
 
 
+def _speaker_read_as_clause_subject(verb: Token) -> tuple[Token, Token] | None:
+    """"“…,” said Lee, half joking." / "“…,” said the clerk, who did not want to be named.":
+    a subjectless cue right after a closing quote mark, reporting that quotation, with a
+    clause after it whose subject starts right after the verb. The parser read the speaker as
+    the subject of a second thing said; the speaker and that misread clause."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_quote or any(c.dep_ in SUBJECT | {"expl", "dobj"} for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i and _opens_with_quote(c) for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
+        if speaker is not None and speaker.left_edge.i == verb.i + 1:
+            return speaker, clause
+    return None
+
+
 SPEAKER_AFTER_QUOTE_MAX = 10  # words of "“…,” Berg, an aide to the mayor, said"
 CLOSING_PUNCTUATION = (",", ".", "?", "!")
 
@@ -552,6 +569,10 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if quoted_speaker is not None:  # what follows the closing mark is the speaker, no part of the content
             closing_mark, source_head = quoted_speaker
             content_tokens = [t for t in content_tokens if t.i <= closing_mark.i]
+        misread_after = _speaker_read_as_clause_subject(verb) if source_head is None and not passive and quoted_speaker is None else None
+        if misread_after is not None:  # "“…,” said Lee, half joking": the parser's clause after the cue is the speaker's
+            source_head, clause = misread_after
+            content_tokens = [t for t in content_tokens if not clause.left_edge.i <= t.i <= clause.right_edge.i]
         stranded = _stranded_subject(verb) if source_head is None and not passive and quoted_speaker is None else None
         if stranded is not None:  # the parser hung the speaker inside a fronted phrase or the claim
             source_head = stranded
