@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 import spacy
 from spacy.language import Language
 
-from . import attribute_index, lemma_index
+from . import attribute_index, lemma_index, lemma_repair
 from . import component  # noqa: F401  (registers the factories when the entry point is absent)
 
 OFFICIAL_MODEL = "en_core_web_sm"
@@ -48,6 +48,7 @@ def load_pipeline(model: str | None = None, lexicon_paths: Iterable[str] = ()) -
     if "attribute_ruler" in nlp.pipe_names:
         attribute_index.speed_up(nlp.get_pipe("attribute_ruler"))
     if "lemmatizer" in nlp.pipe_names:
+        lemma_repair.repair(nlp.get_pipe("lemmatizer"))
         lemma_index.speed_up(nlp.get_pipe("lemmatizer"))
     nlp.add_pipe("claimx_paragraphs", before="parser")
     nlp.add_pipe("claimx", config={"lexicon_paths": [str(p) for p in lexicon_paths]})
