@@ -8,7 +8,7 @@ Results live in ``doc._.claimx`` as a plain dict ``{"attributions": [...], "hedg
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .extraction import extract_doc
 from .hedges import HedgeMatcher
@@ -43,11 +43,23 @@ def make_claimx(nlp: Language, name: str, lexicon_paths: list[str]) -> ClaimxCom
 
 @Language.component("claimx_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break (run before the parser, which respects it)."""
+    """Start a sentence after every line break, and never right after a word within a line
+    (run before the parser, which respects both). The parser alone splits "5:45 p.m.⏎⏎Ohio
+    Gov. John Kasich said" after "Ohio", or "9:42 | p.m.": a sentence needs a mark before it
+    (a word ending on a period, "U.S.", still ends one), unless a line in capitals runs into
+    the text."""
     for token in doc[:-1]:
+        following = doc[token.i + 1]
         if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+        elif not token.is_space and token.text[-1].isalnum() and not following.is_space and not _ends_capitals(token, following):
+            following.is_sent_start = False
     return doc
+
+
+def _ends_capitals(token: Token, following: Token) -> bool:
+    """"… FEELING THE BERN As the race tightens": a headline in capitals run into the text."""
+    return token.is_upper and len(token.text) > 1 and following.is_title
 
 
 def make_paragraphs(nlp: Language, name: str):

@@ -41,3 +41,15 @@ def test_two_processes_give_the_same_records(nlp):
     two = [d._.claimx for d in nlp.pipe(TEXTS, n_process=2, batch_size=2)]
     assert one == two
     assert sum(len(r["attributions"]) for r in one) >= 3
+
+
+def test_a_sentence_starts_at_a_line_break_and_never_right_after_a_word(nlp):
+    text = "___.\n\n5:45 p.m.\n\nMinnesota Gov. Mark Dalton is backing the mayor.\n\nHe spoke in the U.S. He left."
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert "Minnesota Gov. Mark Dalton is backing the mayor." in sentences  # the parser alone splits after "Minnesota"
+    assert sentences[-2:] == ["He spoke in the U.S.", "He left."]
+
+
+def test_a_headline_in_capitals_run_into_the_text_still_ends_a_sentence(nlp):
+    text = "BRIDGE TO CLOSE FOR A YEAR The city said on Monday that the bridge will close."
+    assert [s.text.strip() for s in nlp(text).sents] == ["BRIDGE TO CLOSE FOR A YEAR", "The city said on Monday that the bridge will close."]
