@@ -807,6 +807,8 @@ def test_a_time_phrase_ending_the_source_tells_when_not_who(run, text, source):
         ("Lee and Kim both said the plan was bad.", "Lee and Kim"),
         ("Both of them said the plan was bad.", "Both of them"),  # the head itself
         ("Only the mayor said the plan was bad.", "Only the mayor"),
+        ("Just 30 percent of voters said the plan was bad.", "30 percent of voters"),
+        ("Meanwhile Rihanna, who was honored with an award, spoke about the plan.", "Rihanna, who was honored with an award"),
     ],
 )
 def test_a_focus_word_at_the_edge_of_the_source_is_not_part_of_it(run, text, source):
