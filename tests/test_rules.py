@@ -536,6 +536,33 @@ def test_a_cue_governed_by_the_verb_right_before_it_takes_that_verb_in():
     assert (attribution["cue"]["text"], text_of(doc, attribution["source"]), attribution["content"]["text"]) == ("went on to say", "Trump", "talks failed")
 
 
+def quick_to_say(adjective):
+    return parse([
+        ("Officials", 1, "nsubj", "NOUN", "official"),
+        ("were", 1, "ROOT", "AUX", "be"),
+        ("not", 1, "neg", "PART", "not"),
+        (adjective, 1, "acomp", "ADJ", adjective),
+        ("to", 5, "aux", "PART", "to"),
+        ("say", 3, "xcomp", "VERB", "say"),
+        ("that", 8, "mark", "SCONJ", "that"),
+        ("talks", 8, "nsubj", "NOUN", "talk"),
+        ("failed", 5, "ccomp", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+
+
+def test_a_cue_governed_by_a_predicate_adjective_takes_in_the_adjective_and_its_verb():
+    doc = quick_to_say("quick")
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (attribution["cue"]["text"], text_of(doc, attribution["source"]), attribution["content"]["text"]) == ("were not quick to say", "Officials", "talks failed")
+
+
+def test_an_adjective_that_is_a_cue_of_its_own_stays_out_of_the_verbs_cue():
+    doc = quick_to_say("eager")  # "eager" has its own entry: two attributions, as PolNeAR marks them
+    attributions, _ = run(doc, replace(LEXICON, cue_model=None))
+    assert [a["cue"]["text"] for a in attributions] == ["were not eager", "to say"]
+
+
 def test_a_cue_after_an_object_of_another_verb_stays_on_its_own():
     doc = parse([
         ("He", 1, "nsubj", "PRON", "he"),
