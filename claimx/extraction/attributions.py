@@ -173,8 +173,9 @@ def _copula_of_adjective(adjective: Token, start: int) -> Token | None:
     copula = adjective.head
     if copula.i >= adjective.i or copula.pos_ not in VERB_POS:
         return None
+    modifiers = {t.i for t in adjective.subtree if t.i <= adjective.i}  # "slightly more likely"
     between = adjective.doc[copula.i + 1 : start]
-    return copula if all(t.i == adjective.i or (t.head.i == copula.i and t.dep_ in ("advmod", "neg")) or (t.i < adjective.i and t in adjective.subtree) for t in between) else None
+    return copula if all(t.i in modifiers or (t.head.i == copula.i and t.dep_ in ("advmod", "neg")) for t in between) else None
 
 
 CUE_STATEMENT_NOUNS = {"statement"}  # "said in a statement": in the cue 47 times on all train, left out 22 ("in an interview": 22 and 36)
@@ -291,10 +292,19 @@ def _subject_after_quotation(verb: Token) -> Token | None:
     if verb.i == 0 or not verb.doc[verb.i - 1].is_quote:
         return None
     subject = next((c for c in verb.rights if c.dep_ == "nsubj"), None)
-    quoted = any(c.dep_ == "ccomp" and c.i < verb.i and _opens_with_quote(c) for c in verb.children)
-    if subject is None and quoted:  # "“…,” added a Democrat": the speaker read as the verb's object
+    if subject is None and _reports_quotation_before(verb):  # "“…,” added a Democrat": the speaker read as the verb's object
         subject = next((c for c in verb.rights if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     return subject
+
+
+def _reports_quotation_before(verb: Token) -> bool:
+    """The verb's clausal complement comes before it and opens with a quote mark."""
+    return any(c.dep_ == "ccomp" and c.i < verb.i and _opens_with_quote(c) for c in verb.children)
+
+
+def _noun_subject_before(clause: Token) -> Token | None:
+    """The clause's noun subject in front of its verb."""
+    return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _opens_with_quote(clause: Token) -> bool:
@@ -448,7 +458,7 @@ def _speaker_in_misread_clause(verb: Token) -> tuple[Token, Token, bool] | None:
     if comma <= verb.sent.start or doc[comma].text != ",":
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i == comma - 1):
-        speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
+        speaker = _noun_subject_before(clause)
         if speaker is not None and speaker.left_edge.i == verb.sent.start:
             return speaker, clause, any(t.text == "," for t in doc[speaker.i + 1 : clause.i])
     return None
@@ -462,10 +472,10 @@ def _speaker_read_as_clause_subject(verb: Token) -> tuple[Token, Token] | None:
     doc = verb.doc
     if verb.i == 0 or not doc[verb.i - 1].is_quote or any(c.dep_ in SUBJECT | {"expl", "dobj"} for c in verb.children):
         return None
-    if not any(c.dep_ == "ccomp" and c.i < verb.i and _opens_with_quote(c) for c in verb.children):
+    if not _reports_quotation_before(verb):
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
-        speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.pos_ in ("NOUN", "PROPN")), None)
+        speaker = _noun_subject_before(clause)
         if speaker is not None and speaker.left_edge.i == verb.i + 1:
             return speaker, clause
     return None
@@ -584,15 +594,16 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         if quoted_speaker is not None:  # what follows the closing mark is the speaker, no part of the content
             closing_mark, source_head = quoted_speaker
             content_tokens = [t for t in content_tokens if t.i <= closing_mark.i]
-        misread_after = _speaker_read_as_clause_subject(verb) if source_head is None and not passive and quoted_speaker is None else None
+        repairable = not passive and quoted_speaker is None  # the repairs below look for a speaker the parse misplaced
+        misread_after = _speaker_read_as_clause_subject(verb) if source_head is None and repairable else None
         if misread_after is not None:  # "“…,” said Lee, half joking": the parser's clause after the cue is the speaker's
             source_head, clause = misread_after
             content_tokens = [t for t in content_tokens if not clause.left_edge.i <= t.i <= clause.right_edge.i]
-        stranded = _stranded_subject(verb) if source_head is None and not passive and quoted_speaker is None else None
+        stranded = _stranded_subject(verb) if source_head is None and repairable else None
         if stranded is not None:  # the parser hung the speaker inside a fronted phrase or the claim
             source_head = stranded
             content_tokens = [t for t in content_tokens if not stranded.left_edge.i <= t.i <= stranded.right_edge.i]
-        misread = _speaker_in_misread_clause(verb) if source_head is None and not passive and quoted_speaker is None else None
+        misread = _speaker_in_misread_clause(verb) if source_head is None and repairable else None
         about_speaker = False
         if misread is not None:  # "Lee, who chairs the board, said …" read as a clause the verb reports
             source_head, clause, about_speaker = misread
