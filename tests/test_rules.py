@@ -986,3 +986,43 @@ def test_a_subject_the_parser_took_for_part_of_a_noun_ending_in_the_cue_is_the_s
     doc[7].tag_ = "VBP"
     [show], _ = run(doc, replace(LEXICON, cue_model=None))
     assert (show["source"]["text"], show["cue"]["text"], show["content"]["text"]) == ("court records", "show", "The plane flew rarely")
+
+
+def issued_a_statement(participle, lemma, when=("Tuesday", "DATE")):
+    """"The union issued a statement <when> <participle> talks failed." with the participle as
+    the statement's clause."""
+    doc = parse([
+        ("The", 1, "det", "DET", "the"),
+        ("union", 2, "nsubj", "NOUN", "union"),
+        ("issued", 2, "ROOT", "VERB", "issue"),
+        ("a", 4, "det", "DET", "a"),
+        ("statement", 2, "dobj", "NOUN", "statement"),
+        (when[0], 2, "npadvmod", "PROPN", when[0].lower()),
+        (participle, 4, "acl", "VERB", lemma),
+        ("talks", 8, "nsubj", "NOUN", "talk"),
+        ("failed", 6, "ccomp", "VERB", "fail"),
+        (".", 2, "punct", "PUNCT", "."),
+    ])
+    doc[6].tag_ = "VBG"
+    if when[1]:
+        doc.ents = [Span(doc, 5, 6, label=when[1])]
+    return doc
+
+
+def test_a_participle_cue_after_an_issued_statement_takes_in_the_issuing_verb():
+    doc = issued_a_statement("saying", "say")
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (attribution["cue"]["text"], text_of(doc, attribution["source"]), attribution["content"]["text"]) == (
+        "issued a statement Tuesday saying", "The union", "talks failed")
+
+
+def test_the_issuing_verb_leaves_the_cue_to_a_participle_the_model_keeps():
+    doc = issued_a_statement("fearing", "zzz")  # no lexicon entry: only the model (keeping every verb) makes it a cue
+    attributions, _ = run(doc, with_model({"bias": 30.0}))
+    assert [a["cue"]["text"] for a in attributions] == ["issued a statement Tuesday fearing"]
+
+
+def test_a_statement_and_a_participle_apart_by_more_than_a_time_stay_apart():
+    doc = issued_a_statement("saying", "say", when=("too", None))
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert attribution["cue"]["text"] == "saying"
