@@ -491,7 +491,7 @@ def test_a_speech_verb_inside_a_quotation_stays_in_the_content(run):
     "text, cue, source",
     [
         ("New polls showing that the mayor is ahead came out on Monday.", "showing", "New polls"),
-        ("The union issued a statement saying that the strike would go on.", "saying", "The union"),
+        ("The union issued a statement saying that the strike would go on.", "issued a statement saying", "The union"),
     ],
 )
 def test_a_participle_after_a_noun_speaks_for_the_noun_or_its_issuer(run, text, cue, source):
@@ -762,15 +762,15 @@ def test_a_date_inside_an_adjunct_does_not_make_it_the_cue_time(run, text, conte
 
 
 @pytest.mark.parametrize(
-    "text, source",
+    "text, cue, source",
     [
-        ("The minister spoke at a news conference announcing that the state would sue the city.", "The minister"),
-        ("The union issued a statement announcing that the strike was over.", "The union"),
-        ("Polls showing that the mayor is ahead worry his rivals.", "Polls"),
+        ("The minister spoke at a news conference announcing that the state would sue the city.", "announcing", "The minister"),
+        ("The union issued a statement announcing that the strike was over.", "issued a statement announcing", "The union"),
+        ("Polls showing that the mayor is ahead worry his rivals.", "showing", "Polls"),
     ],
 )
-def test_a_participle_after_a_noun_speaks_for_the_noun_its_issuer_or_the_speaker_at_it(run, text, source):
-    assert only(run(text), "announcing" if "announcing" in text else "showing").source.text == source
+def test_a_participle_after_a_noun_speaks_for_the_noun_its_issuer_or_the_speaker_at_it(run, text, cue, source):
+    assert only(run(text), cue).source.text == source
 
 
 def test_a_speaker_after_a_quotation_read_as_an_object_is_the_source(run):
