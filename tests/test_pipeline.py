@@ -725,6 +725,7 @@ def test_prepositional_cue_ignores_other_prepositions(run):
         ("The mayor said in a statement that the road would close.", "said in a statement"),
         ("“We lost,” the party said in a joint statement.", "said in a joint statement"),
         ("The mayor said in an interview that the road would close.", "said"),  # the gold splits on interviews
+        ("The mayor has since said that the road would close.", "has since said"),  # the tagger's "since" is a conjunction
     ],
 )
 def test_cue_span_takes_auxiliaries_adverbs_and_a_colon(run, text, cue):

@@ -226,9 +226,13 @@ def _manner_adverb(token: Token) -> bool:
     return token.lower_.endswith("ly") or token.lower_ in TRAILING_CUE_ADVERBS
 
 
+LEADING_ADVERB_POS = ("ADV", "SCONJ", "ADP")  # the tagger's "since" in "has since said" is a conjunction
+
+
 def _leading_adverb(token: Token) -> bool:
-    """"also", "now", "repeatedly" before a cue verb; not a question word ("when he said")."""
-    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.tag_ != "WRB"
+    """"also", "now", "repeatedly", "has since said" before a cue verb; not a question word
+    ("when he said")."""
+    return token.dep_ == "advmod" and token.pos_ in LEADING_ADVERB_POS and token.tag_ != "WRB"
 
 
 def span_of(tokens: list[Token]) -> tuple[int, int]:
