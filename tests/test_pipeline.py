@@ -1085,3 +1085,9 @@ def test_a_speaker_after_the_cue_read_as_the_subject_of_a_second_clause_is_the_s
     quotation = text[: text.rindex(" said ")]
     assert attribution.source is not None and attribution.source.text.startswith(source)  # with its relative clause, if no cue claims it
     assert attribution.content.text == quotation
+
+
+def test_an_according_to_phrase_closing_a_content_stays_out_of_it(run):
+    attributions = run("Lee told aides that the plan had failed, according to two people who attended the meeting.")
+    assert only(attributions, "told").content.text == "the plan had failed"
+    assert only(attributions, "according to").source.text == "two people who attended the meeting"

@@ -150,6 +150,26 @@ def extend_over_split_sentence(candidate: Candidate, doc: Doc) -> None:
         candidate.extra_rules.append("split_sentence")
 
 
+def without_trailing_according(candidate: Candidate, candidates: list[Candidate], text: str) -> None:
+    """"Lee told aides the plan had failed, according to two people …": an "according to"
+    phrase closing the content is another attribution's cue and source, which passes this
+    whole claim on; it is no part of the content."""
+    if not candidate.content:
+        return
+    start, end = candidate.content[-1]
+    for other in candidates:
+        if other is candidate or not other.rule.startswith("according_to") or not other.source_tokens:
+            continue
+        stop = max(other.cue[1], max(t.idx + len(t.text) for t in other.source_tokens))
+        if start < other.cue[0] < end and not text[stop:end].strip(TRAILING_MARKS):
+            cut = other.cue[0]
+            while cut > start and (text[cut - 1].isspace() or text[cut - 1] in TRAILING_MARKS):
+                cut -= 1
+            candidate.content[-1] = (start, cut)
+            return
+
+
+TRAILING_MARKS = " ,;.()\u2014\u2013-"
 CONJUNCTIONS = {"and", "or", "but", "nor"}
 
 
@@ -425,6 +445,7 @@ def extract_doc(doc: Doc, lexicon: Lexicon, hedge_matcher: HedgeMatcher) -> tupl
                 candidates.append(candidate)
     cue_heads = {c.cue_head.i for c in candidates if c.cue_head is not None}
     for candidate in candidates:
+        without_trailing_according(candidate, candidates, text)
         source_without_circumstances(candidate, cue_heads)
         extend_past_colon(candidate, text)
         extend_over_split_sentence(candidate, doc)
