@@ -1026,3 +1026,22 @@ def test_a_statement_and_a_participle_apart_by_more_than_a_time_stay_apart():
     doc = issued_a_statement("saying", "say", when=("too", None))
     [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
     assert attribution["cue"]["text"] == "saying"
+
+
+def test_a_verb_that_carries_on_an_infinitive_takes_it_into_the_cue():
+    def continued_to(lemma):
+        return parse([
+            ("Lee", 1, "nsubj", "PROPN", "lee"),
+            ("continued", 1, "ROOT", "VERB", lemma),
+            ("to", 3, "aux", "PART", "to"),
+            ("portray", 1, "xcomp", "VERB", "zzz"),
+            ("the", 5, "det", "DET", "the"),
+            ("mayor", 3, "dobj", "NOUN", "mayor"),
+            ("as", 3, "prep", "ADP", "as"),
+            ("weak", 6, "pobj", "ADJ", "weak"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])
+    [carried], _ = run(continued_to("continue"), with_model({"bias": 30.0}))
+    assert (carried["cue"]["text"], carried["content"]["text"]) == ("continued to portray", "the mayor as weak")
+    own = [a["cue"]["text"] for a in run(continued_to("zzz"), with_model({"bias": 30.0}))[0]]
+    assert own[0] == "continued"  # any other verb keeps its own cue, the infinitive its content
