@@ -1045,3 +1045,22 @@ def test_a_verb_that_carries_on_an_infinitive_takes_it_into_the_cue():
     assert (carried["cue"]["text"], carried["content"]["text"]) == ("continued to portray", "the mayor as weak")
     own = [a["cue"]["text"] for a in run(continued_to("zzz"), with_model({"bias": 30.0}))[0]]
     assert own[0] == "continued"  # any other verb keeps its own cue, the infinitive its content
+
+
+def test_a_capitalised_may_before_a_finite_verb_is_the_speakers_name():
+    def may_say(first, verb, lemma_tag):
+        doc = parse([
+            (first, 1, "aux", "AUX", "may"),
+            (verb, 1, "ROOT", "VERB", "say"),
+            ("that", 4, "mark", "SCONJ", "that"),
+            ("talks", 4, "nsubj", "NOUN", "talk"),
+            ("failed", 1, "ccomp", "VERB", "fail"),
+            (".", 1, "punct", "PUNCT", "."),
+        ])
+        doc[0].tag_, doc[1].tag_ = "MD", lemma_tag
+        return doc
+    doc = may_say("May", "said", "VBD")  # the tagger's modal, but no modal comes before "said"
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (attribution["cue"]["text"], text_of(doc, attribution["source"])) == ("said", "May")
+    [modal], _ = run(may_say("May", "say", "VB"), replace(LEXICON, cue_model=None))  # "May say that …": a modal
+    assert (modal["cue"]["text"], modal["source"]) == ("May say", None)

@@ -130,7 +130,8 @@ def cue_tokens(verb: Token, lexicon: Lexicon | None = None) -> list[Token]:
         tokens.append(verb.doc[after])
     left = {c.i: c for c in verb.lefts}
     start = verb.i
-    while start - 1 in left and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])
+    named = modal_read_as_name(verb)
+    while start - 1 in left and left[start - 1] != named and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])
                                  or _floating_quantifier(left[start - 1], left.get(start - 2))):
         start -= 1
     own = [left[j] for j in range(start, verb.i)] + tokens
@@ -235,6 +236,20 @@ def _leading_adverb(token: Token) -> bool:
     return token.dep_ == "advmod" and token.pos_ in LEADING_ADVERB_POS and token.tag_ != "WRB"
 
 
+def modal_read_as_name(verb: Token) -> Token | None:
+    """"“…,” May said", "Will wrote that …": a capitalised "May" or "Will" the tagger read as a
+    modal is a name when the verb after it is finite, as no modal's verb is; it is the
+    subject."""
+    modal = next((c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD" and c.i < verb.i), None)
+    if modal is None or not modal.is_title or modal.lower_ not in MODAL_NAMES:
+        return None
+    finite = [verb] + [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i > modal.i]
+    return modal if any(t.tag_ in ("VBD", "VBZ") for t in finite) else None
+
+
+MODAL_NAMES = {"may", "will"}  # Theresa May, George Will; "Can", "Must" name no one in the news
+
+
 def span_of(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
@@ -252,6 +267,9 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     inverted = _subject_after_quotation(verb)
     if inverted is not None:
         return inverted, False
+    named = modal_read_as_name(verb)
+    if named is not None and _nearest_subject(verb) is None:
+        return named, False
     current = verb
     conjoined = True  # reached through conjoined verbs only: a passive subject stays passive
     for _ in range(4):
