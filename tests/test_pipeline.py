@@ -1091,3 +1091,8 @@ def test_an_according_to_phrase_closing_a_content_stays_out_of_it(run):
     attributions = run("Lee told aides that the plan had failed, according to two people who attended the meeting.")
     assert only(attributions, "told").content.text == "the plan had failed"
     assert only(attributions, "according to").source.text == "two people who attended the meeting"
+
+
+def test_a_role_the_entity_took_in_is_no_part_of_the_resolved_name(run):
+    attributions = run("Chancellor Angela Merkel said the talks had failed. Merkel added that she was sorry.")
+    assert [a.source.resolved for a in attributions] == ["Angela Merkel", "Angela Merkel"]

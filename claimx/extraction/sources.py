@@ -137,7 +137,7 @@ class Resolver:
             if ent.root.lower_ in self.media_words and ent.label_ in PERSON_LABELS | GROUP_LABELS:
                 self.mentions.append(Mention(_clean(ent.text), ent.start_char, sentence, subject, "MEDIA", None))
             elif ent.label_ in PERSON_LABELS:
-                name = self._full_name(_clean(ent.text), full_names)
+                name = self._full_name(self._person_name(ent), full_names)
                 if " " in name:
                     full_names.append(name)
                 self.mentions.append(Mention(name, ent.start_char, sentence, subject, "PERSON", self._gender(ent, name)))
@@ -156,6 +156,14 @@ class Resolver:
             if word in FEMALE_TITLES:
                 return "female"
         return next((gender for gender, names in self.given_names.items() if first in names), None)
+
+    def _person_name(self, ent: Span) -> str:
+        """The name without a role the model took into the entity ("Chancellor Angela Merkel",
+        "Minister Theresa May" of "Prime Minister Theresa May"); a role alone stays."""
+        words = ent.text.split()
+        while len(words) > 1 and words[0].lower() in self.role_words:
+            words = words[1:]
+        return _clean(" ".join(words))
 
     def _sentence(self, token: Token) -> int:
         return self.sentence_of.get(token.sent.start, 0)
@@ -195,7 +203,7 @@ class Resolver:
         sentence = self._sentence(head)
         entity = _with_given_names(self.entity_at[head.i]) if head.i in self.entity_at else None
         if entity is not None and entity.label_ in PERSON_LABELS:
-            return self._full_name(_clean(entity.text), [m.name for m in self.mentions if " " in m.name])
+            return self._full_name(self._person_name(entity), [m.name for m in self.mentions if " " in m.name])
         if entity is not None and entity.label_ in GROUP_LABELS:
             return _clean(entity.text)
         lower = head.lower_
