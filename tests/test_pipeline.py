@@ -1096,3 +1096,9 @@ def test_an_according_to_phrase_closing_a_content_stays_out_of_it(run):
 def test_a_role_the_entity_took_in_is_no_part_of_the_resolved_name(run):
     attributions = run("Chancellor Angela Merkel said the talks had failed. Merkel added that she was sorry.")
     assert [a.source.resolved for a in attributions] == ["Angela Merkel", "Angela Merkel"]
+
+
+def test_an_as_clause_with_the_one_told(run):
+    [attribution] = run("As Lee told the Daily News on Monday, tax relief is given for jobs.")
+    assert (attribution.source.text, attribution.cue.text, attribution.addressee.text, attribution.content.text) == (
+        "Lee", "told", "the Daily News", "tax relief is given for jobs")

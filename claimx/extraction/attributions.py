@@ -5,6 +5,7 @@ Each construction takes a sentence (``Span``) and the document context and yield
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, NamedTuple
 
@@ -1166,6 +1167,10 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
             continue
         cue, after = clause[at], clause[at + 1 :]
         rule = context.lexicon.cue(cue.lemma_, "VERB")
+        told = list(itertools.takewhile(lambda t: t.pos_ != "ADP" and t.ent_type_ not in TIME_LABELS, after))
+        addressee = span_of(told) if rule.addressee and _names_an_addressee(told) else None
+        if addressee is not None:  # "As Lee told the Daily News (on Monday), …"
+            after = after[len(told) :]
         if (after and not (after[0].pos_ == "ADP" or after[0].ent_type_ in TIME_LABELS)) or any(t.pos_ in VERB_POS for t in after):
             continue  # after the cue only when and where: "as The Times reported on Tuesday", not "as she seeks reelection"
         speaker = _before_the_cue(clause[:at])  # "as police have said": "have" is the cue's
@@ -1188,8 +1193,16 @@ def as_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
         yield Candidate(
             rule=f"as_clause:{rule.id}", cue=span_of([cue]), cue_lemma=rule.lemma, cue_type=rule.type, stance=rule.stance,
             content=content, source_head=subject_tokens[-1], source_tokens=subject_tokens,
-            sentence=context.resolver.sentence_of.get(sent.start, 0), clause_end=cue.idx + len(cue.text),
+            sentence=context.resolver.sentence_of.get(sent.start, 0), clause_end=cue.idx + len(cue.text), addressee=addressee,
         )
+
+
+ADDRESSEE_WORD_POS = {"DET", "PROPN", "NOUN", "PRON", "ADJ", "PART"}
+
+
+def _names_an_addressee(words: list[Token]) -> bool:
+    """The words after "told" in an as-clause are a noun phrase: who was told."""
+    return bool(words) and words[0].pos_ in ("DET", "PROPN", "NOUN", "PRON") and all(t.pos_ in ADDRESSEE_WORD_POS for t in words)
 
 
 def _before_the_cue(words: list[Token]) -> list[Token]:
