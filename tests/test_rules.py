@@ -1064,3 +1064,24 @@ def test_a_capitalised_may_before_a_finite_verb_is_the_speakers_name():
     assert (attribution["cue"]["text"], text_of(doc, attribution["source"])) == ("said", "May")
     [modal], _ = run(may_say("May", "say", "VB"), replace(LEXICON, cue_model=None))  # "May say that …": a modal
     assert (modal["cue"]["text"], modal["source"]) == ("May say", None)
+
+
+def made_it_clear(mark):
+    return parse([
+        ("Officials", 1, "nsubj", "NOUN", "official"),
+        ("made", 1, "ROOT", "VERB", "make"),
+        ("it", 3, "nsubj", "PRON", "it"),
+        ("clear", 1, "ccomp", "ADJ", "clear"),
+        (mark, 6, "mark", "SCONJ", mark),
+        ("talks", 6, "nsubj", "NOUN", "talk"),
+        ("failed", 3, "advcl", "VERB", "fail"),
+        (".", 1, "punct", "PUNCT", "."),
+    ])
+
+
+def test_made_it_clear_is_one_cue_with_the_clause_the_parser_hung_from_the_adjective():
+    doc = made_it_clear("that")
+    [attribution], _ = run(doc, replace(LEXICON, cue_model=None))
+    assert (attribution["cue"]["text"], text_of(doc, attribution["source"]), attribution["content"]["text"]) == (
+        "made it clear", "Officials", "talks failed")
+    assert run(made_it_clear("because"), replace(LEXICON, cue_model=None))[0] == []  # a reason, not what was made clear

@@ -899,7 +899,7 @@ def adjective_cues(sent: Span, context: Context) -> Iterator[Candidate]:
     preposition; the copula's subject is the source. Without a complement ("Experts are
     skeptical.") nothing is reported."""
     for adjective in sent:
-        if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.head.lemma_ not in PREDICATE_VERBS:
+        if adjective.pos_ != "ADJ" or not (_predicate_adjective(adjective) or _made_adjective(adjective)):
             continue
         rule = context.lexicon.cue(adjective.lemma_, "ADJ")
         if rule is None:
@@ -909,7 +909,8 @@ def adjective_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         if subject is None or passive or subject.lower_ in EXPLETIVES:
             continue
         end = adjective
-        clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ in rule.complements and _is_clausal(c, rule)]
+        clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ in rule.complements and _is_clausal(c, rule)
+                   and (c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children))]  # the parser's advcl for "that …", not "because …"
         content_tokens = [t for c in clauses for t in c.subtree]
         if not clauses:
             prep = next((c for c in adjective.children if c.dep_ == "prep" and c.i > adjective.i and c.lower_ in rule.prepositions), None)
@@ -920,6 +921,19 @@ def adjective_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         candidate = _candidate("adjective_cue", adjective, rule, content_tokens, subject, sent, context)
         candidate.cue = (span_of(cue_tokens(copula))[0], end.idx + len(end.text))
         yield candidate
+
+
+def _predicate_adjective(adjective: Token) -> bool:
+    return adjective.dep_ == "acomp" and adjective.head.lemma_ in PREDICATE_VERBS
+
+
+MAKING_VERBS = {"make"}  # "made (it) clear that …"
+
+
+def _made_adjective(adjective: Token) -> bool:
+    """"made it clear that …", "made clear that …": the adjective the verb makes its object,
+    which the parser hangs from the verb (as a clause or a predicate) with "it" as its subject."""
+    return adjective.dep_ in ("ccomp", "oprd") and adjective.head.lemma_ in MAKING_VERBS and adjective.head.i < adjective.i
 
 
 CONTINUATION_DEPS = {"conj", "cc", "advcl", "prep", "npadvmod", "oprd", "dobj", "punct"}
