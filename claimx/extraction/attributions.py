@@ -131,8 +131,8 @@ def cue_tokens(verb: Token, lexicon: Lexicon | None = None) -> list[Token]:
         tokens.append(verb.doc[after])
     left = {c.i: c for c in verb.lefts}
     start = verb.i
-    named = modal_read_as_name(verb)
-    while start - 1 in left and left[start - 1] != named and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])
+    named = getattr(modal_read_as_name(verb), "i", None)  # "May said": the name is no auxiliary
+    while start - 1 in left and start - 1 != named and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])
                                  or _floating_quantifier(left[start - 1], left.get(start - 2))):
         start -= 1
     own = [left[j] for j in range(start, verb.i)] + tokens
@@ -909,8 +909,7 @@ def adjective_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         if subject is None or passive or subject.lower_ in EXPLETIVES:
             continue
         end = adjective
-        clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ in rule.complements and _is_clausal(c, rule)
-                   and (c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children))]  # the parser's advcl for "that …", not "because …"
+        clauses = [c for c in adjective.children if c.i > adjective.i and c.dep_ in rule.complements and _is_clausal(c, rule) and not _reason_or_time(c)]
         content_tokens = [t for c in clauses for t in c.subtree]
         if not clauses:
             prep = next((c for c in adjective.children if c.dep_ == "prep" and c.i > adjective.i and c.lower_ in rule.prepositions), None)
@@ -921,6 +920,12 @@ def adjective_cues(sent: Span, context: Context) -> Iterator[Candidate]:
         candidate = _candidate("adjective_cue", adjective, rule, content_tokens, subject, sent, context)
         candidate.cue = (span_of(cue_tokens(copula))[0], end.idx + len(end.text))
         yield candidate
+
+
+def _reason_or_time(clause: Token) -> bool:
+    """An adverbial clause opened by anything but "that" ("because …", "when …"): the parser
+    also hangs "made it clear that …" as an adverbial clause of the adjective."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ != "that" for m in clause.children)
 
 
 def _predicate_adjective(adjective: Token) -> bool:
