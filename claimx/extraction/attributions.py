@@ -131,12 +131,12 @@ def cue_tokens(verb: Token, lexicon: Lexicon | None = None) -> list[Token]:
         tokens.append(verb.doc[after])
     left = {c.i: c for c in verb.lefts}
     start = verb.i
-    named = getattr(modal_read_as_name(verb), "i", None)  # "May said": the name is no auxiliary
+    named = getattr(_modal_read_as_name(verb), "i", None)  # "May said": the name is no auxiliary
     while start - 1 in left and start - 1 != named and (left[start - 1].dep_ in AUXILIARY_DEPS or _leading_adverb(left[start - 1])
                                  or _floating_quantifier(left[start - 1], left.get(start - 2))):
         start -= 1
     own = [left[j] for j in range(start, verb.i)] + tokens
-    governor = _governing_verb_right_before(verb, start, lexicon) or statement_issuer(verb)
+    governor = _governing_verb_right_before(verb, start, lexicon) or _statement_issuer(verb)
     if governor is None:
         return own
     governed_by = cue_tokens(governor, lexicon)
@@ -171,7 +171,7 @@ def _governing_verb_right_before(verb: Token, start: int, lexicon: Lexicon | Non
 STATEMENT_GAP_MAX = 4  # words between the statement and its participle: "issued a statement Tuesday evening, saying"
 
 
-def statement_issuer(participle: Token) -> Token | None:
+def _statement_issuer(participle: Token) -> Token | None:
     """"issued a statement Tuesday saying", "put out a statement calling": the verb that put
     out the statement a participle cue hangs from (as the noun's clause or the verb's), with
     at most a time between them. PolNeAR marks the whole as the cue: 26 such gold cues on
@@ -237,7 +237,7 @@ def _leading_adverb(token: Token) -> bool:
     return token.dep_ == "advmod" and token.pos_ in LEADING_ADVERB_POS and token.tag_ != "WRB"
 
 
-def modal_read_as_name(verb: Token) -> Token | None:
+def _modal_read_as_name(verb: Token) -> Token | None:
     """"“…,” May said", "Will wrote that …": a capitalised "May" or "Will" the tagger read as a
     modal is a name when the verb after it is finite, as no modal's verb is; it is the
     subject."""
@@ -268,7 +268,7 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
     inverted = _subject_after_quotation(verb)
     if inverted is not None:
         return inverted, False
-    named = modal_read_as_name(verb)
+    named = _modal_read_as_name(verb)
     if named is not None and _nearest_subject(verb) is None:
         return named, False
     current = verb
@@ -1910,7 +1910,7 @@ def _statement_cue_after(verb: Token, context: Context) -> bool:
     part of it, when the participle is a cue verb or one the model keeps."""
     statements = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CUE_STATEMENT_NOUNS]
     participles = [c for s in statements for c in s.children if c.dep_ == "acl"] + [c for c in verb.children if c.dep_ == "advcl"]
-    return any(getattr(statement_issuer(p), "i", None) == verb.i and (context.lexicon.cue(p.lemma_, "VERB") is not None or _kept_by_cue_model(p, context) is not None)
+    return any(getattr(_statement_issuer(p), "i", None) == verb.i and (context.lexicon.cue(p.lemma_, "VERB") is not None or _kept_by_cue_model(p, context) is not None)
                for p in participles)
 
 
