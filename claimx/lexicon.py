@@ -83,7 +83,7 @@ class BoilerplateRule:
         return re.compile(self.regex, re.IGNORECASE)
 
 
-SOURCE_KINDS = ("anonymous", "media", "nominal", "female_given_name", "male_given_name")  # the last two: gender for pronouns
+SOURCE_KINDS = ("anonymous", "media", "nominal", "female_given_name", "male_given_name", "section_label")  # given names: gender for pronouns; section labels: no source ("UPDATE:")
 
 
 @dataclass(frozen=True)

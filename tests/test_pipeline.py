@@ -578,6 +578,12 @@ def test_transcript_labels_inside_a_quoted_transcript_are_attributions(run):
                       ("HOST", 'Thank you for joining us on the show."')]
 
 
+@pytest.mark.parametrize("label", ["UPDATE", "Editor's note", "VIDEO", "STAT OF THE WEEK"])
+def test_a_section_label_before_a_colon_names_no_speaker(run, label):
+    text = f"{label}: The council voted on Tuesday to close the old bridge for repairs.\n\nHOST: Will the bridge open again this year?"
+    assert [a.source.text for a in run(text) if a.rule.startswith("colon_quote")] == ["HOST"]
+
+
 def test_a_cue_noun_after_its_verb_joins_the_cue(run):
     noun_cue = only(run("Officials voiced concern that the deal would collapse."), "voiced concern")
     assert (noun_cue.source.text, noun_cue.content.text) == ("Officials", "the deal would collapse")

@@ -1627,7 +1627,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         if token.text != ":":
             continue
         before, after = tokens[:position], [t for t in _to_line_end(token) if not t.is_space]
-        if not before or len(before) > 4 or len(after) < 3:
+        if not before or len(before) > 4 or len(after) < 3 or _section_label(before, context):
             return
         known = _named_elsewhere(before, context) or _claim_noun_label(before, context) or _headline_speaker(before, after, context)
         if not known and not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
@@ -1640,6 +1640,18 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         if content:
             yield _punctuation_cue("colon_quote", (token.idx, token.idx + 1), ":", content, _label_speaker(before), sent, context)
         return
+
+
+LABEL_FUNCTION_POS = {"DET", "ADP", "AUX", "PART", "CCONJ", "PUNCT"}
+
+
+def _section_label(words: list[Token], context: Context) -> bool:
+    """"UPDATE:", "Editor's note:", "STAT OF THE WEEK:": a label that opens a section of the
+    page, every word of it but the function words a section word of the lexicon; it names
+    no speaker."""
+    labels = context.lexicon.source_kind_words("section_label")
+    content = [t for t in words if t.pos_ not in LABEL_FUNCTION_POS]
+    return bool(content) and all(t.lower_ in labels for t in content)
 
 
 def _claim_noun_label(words: list[Token], context: Context) -> bool:
