@@ -679,10 +679,18 @@ def test_a_poll_before_a_clause_is_its_source(run):
 
 @pytest.mark.parametrize("text", [
     "The mayor took part in a poll of local leaders.",  # after the verb: where, not who says so
-    "In a poll released on Monday, most voters said the race was close.",  # the clause has a cue of its own
+    "In its own poll, the Harbor Institute found that the race was close.",  # the institute speaks for its poll
 ])
-def test_a_poll_is_no_frame_after_its_verb_or_before_a_cue(run, text):
+def test_a_poll_is_no_frame_after_its_verb_or_before_its_issuers_cue(run, text):
     assert [a.cue.text for a in run(text) if a.rule.startswith("framing_preposition")] == []
+
+
+def test_what_respondents_said_in_a_poll_nests_in_the_poll(run):
+    text = "In a poll released on Monday, most voters said the race was close."
+    attributions = run(text)
+    poll, voters = only(attributions, "In"), only(attributions, "said")
+    assert (poll.source.text, poll.content.text) == ("a poll released on Monday", "most voters said the race was close")
+    assert (voters.source.text, voters.parent) == ("most voters", poll.id)
 
 
 @pytest.mark.parametrize("text, cue, parts", [
