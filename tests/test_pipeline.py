@@ -668,10 +668,14 @@ def test_prepositional_cue_takes_the_object_as_content(run, text, cue, source, c
     assert attribution.rule.startswith("prepositional_cue")
 
 
-def test_a_poll_before_a_clause_is_its_source(run):
-    text = "In a survey released on Monday by the college, the mayor led her rival by five points."
-    attribution = only(run(text), "In")
-    assert attribution.source.text == "a survey released on Monday by the college"
+@pytest.mark.parametrize("text, cue, source", [
+    ("In a survey released on Monday by the college, the mayor led her rival by five points.", "In", "a survey released on Monday by the college"),
+    ("In the Harbor Institute Poll released Sunday, the mayor led her rival by five points.", "In", "the Harbor Institute Poll released Sunday"),  # a poll's name
+    ("Yet in a survey released on Monday, the mayor led her rival by five points.", "in", "a survey released on Monday"),  # the conjunction opens no content
+])
+def test_a_poll_before_a_clause_is_its_source(run, text, cue, source):
+    attribution = only(run(text), cue)
+    assert attribution.source.text == source
     assert attribution.content.text == "the mayor led her rival by five points"
     assert attribution.cue.type == "evidence" and attribution.rule.startswith("framing_preposition")
     assert_offsets(text, attribution)

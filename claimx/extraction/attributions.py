@@ -1515,7 +1515,8 @@ def _clause_hung_from_source(according: Token, target: Token, sent: Span) -> lis
 
 def framing_prepositions(sent: Span, context: Context) -> Iterator[Candidate]:
     """A clause framed by a source named in a preposition before it: "In a poll released
-    Monday, Clinton led by five points". The noun's rule lists the prepositions (``frames``).
+    Monday, Clinton led by five points"; a poll's name ("In the Harbor Poll, …") frames the same
+    way. The noun's rule lists the prepositions (``frames``).
     A clause whose verb is a cue of its own ("In the survey, most voters said …") is what the
     poll reports, and the voters' attribution nests in it; when a name or pronoun is that
     verb's subject ("In its poll, the institute found …"), the poll is theirs and the clause's
@@ -1526,10 +1527,11 @@ def framing_prepositions(sent: Span, context: Context) -> Iterator[Candidate]:
         if preposition.dep_ != "prep" or preposition.pos_ != "ADP" or head.pos_ not in VERB_POS or preposition.i > head.i:
             continue
         noun = next((c for c in preposition.children if c.dep_ == "pobj"), None)
-        rule = context.lexicon.cue(noun.lemma_, "NOUN") if noun is not None and noun.pos_ == "NOUN" else None
+        rule = context.lexicon.cue(noun.lemma_, "NOUN") if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
         if rule is None or preposition.lower_ not in rule.frames or _issuer_speaks(head, context):
             continue
-        content = char_spans(t for t in subtree_without(head, [preposition]) if not t.is_space)
+        opening = [c for c in head.children if c.dep_ == "cc" and c.i < preposition.i]  # "Yet in a poll, …"
+        content = char_spans(t for t in subtree_without(head, [preposition, *opening]) if not t.is_space)
         if not content:
             continue
         yield Candidate(
