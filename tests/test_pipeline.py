@@ -584,6 +584,16 @@ def test_a_section_label_before_a_colon_names_no_speaker(run, label):
     assert [a.source.text for a in run(text) if a.rule.startswith("colon_quote")] == ["HOST"]
 
 
+@pytest.mark.parametrize("text, source", [
+    # the tagger runs the organisation's name past the colon into a headline it tags without a verb
+    ("Harbor Watch: Interior Department Hid Key Files For Months.\n\nThe group sued on Monday.", "Harbor Watch"),
+    # the tagger leaves the headline's full name untagged; the article names her by surname
+    ("Ines Marchetti: ‘I’m Sick Of Being Ignored.’\n\nThe council met on Monday, and Marchetti left early.", "Ines Marchetti"),
+])
+def test_a_headline_speaker_the_tagger_misses_is_found(run, text, source):
+    assert [a.source.text for a in run(text) if a.rule.startswith("colon_quote")] == [source]
+
+
 def test_a_cue_noun_after_its_verb_joins_the_cue(run):
     noun_cue = only(run("Officials voiced concern that the deal would collapse."), "voiced concern")
     assert (noun_cue.source.text, noun_cue.content.text) == ("Officials", "the deal would collapse")

@@ -1644,7 +1644,7 @@ def colon_quotes(sent: Span, context: Context) -> Iterator[Candidate]:
         known = _named_elsewhere(before, context) or _claim_noun_label(before, context) or _headline_speaker(before, after, context)
         if not known and not all(t.pos_ == "PROPN" or _speaker_label(t) for t in before):
             return
-        named = known or any(e.label_ in ("PERSON", "ORG") for e in sent.ents if e.end <= token.i)
+        named = known or any(t.ent_type_ in ("PERSON", "ORG") for t in before)  # a name the tagger runs past the colon too
         located = any(e.label_ == "GPE" for e in sent.ents if e.end <= token.i)  # "WASHINGTON:" is a dateline
         if not (named or (all(_speaker_label(t) for t in before) and not located)):
             return
@@ -1696,9 +1696,14 @@ def _label_speaker(words: list[Token]) -> list[Token]:
 
 def _named_elsewhere(words: list[Token], context: Context) -> bool:
     """"Pence: …" in a headline the model does not tag: the name of a person the article
-    mentions elsewhere ("Mike Pence"). Places are left out: "WASHINGTON:" is a dateline."""
+    mentions elsewhere ("Mike Pence"), or a full name whose surname it mentions ("Ann Lee:" and
+    "Lee said"). Places are left out: "WASHINGTON:" is a dateline."""
     text = " ".join(t.text for t in words)
-    return any(m.name == text or m.name.endswith(" " + text) for m in context.resolver.mentions if m.label == "PERSON")
+    full_name = len(words) > 1 and all(t.pos_ == "PROPN" for t in words)
+    return any(
+        m.name == text or m.name.endswith(" " + text) or (full_name and text.endswith(" " + m.name))
+        for m in context.resolver.mentions if m.label == "PERSON"
+    )
 
 
 def _speaker_label(token: Token) -> bool:
