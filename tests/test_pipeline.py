@@ -83,6 +83,15 @@ def test_split_quote_joins_whichever_part_the_parse_made_content(run, text):
     assert "split_quote" in attribution.rule
 
 
+@pytest.mark.parametrize("text", [
+    "“Taxes are too high,” Ms. Lee said on the network's “Morning Report.”\n\nThe host moved on.",
+    "''Taxes are too high,'' Ms. Lee said during an interview on ''Morning Report.''\n\nThe host moved on.",
+])
+def test_a_title_the_cue_clause_names_is_no_second_part_of_a_split_quote(run, text):
+    attribution = only(run(text), "said")
+    assert [text[start:end] for start, end in attribution.content.spans] == [text[: text.index(" Ms.")]]
+
+
 def test_a_finished_quotation_before_the_cue_is_not_joined(run):
     text = "“We lost.” The coach said that the team would be back next season."
     attribution = only(run(text), "said")

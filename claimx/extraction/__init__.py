@@ -237,7 +237,8 @@ def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> No
     other side of the cue clause joins it. After the cue: the quotation right after the cue and
     source (or the cue's whole clause), or, when the first part stops at a comma or dash
     ("“A,”"), the next quotation in the same sentence. Before the cue: a quotation that stops at
-    a comma or dash, when the content is a quotation ("“A,” he told the paper, “B.”")."""
+    a comma or dash, when the content is a quotation ("“A,” he told the paper, “B.”"). A title
+    the cue clause names ("he said on CNN's “State of the Union.”") is neither part."""
     if not candidate.content:
         return
     core = [candidate.cue] + [(t.idx, t.idx + len(t.text)) for t in candidate.source_tokens]
@@ -248,13 +249,14 @@ def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> No
             while position < len(text) and text[position] in SPLIT_GAP:
                 position += 1
             quote = next((q for q in quotes if q.start == position), None)
-            if quote is not None and "\n" not in text[after:position] and not _overlaps((quote.start, quote.end), candidate.cue):
+            if quote is not None and "\n" not in text[after:position] and not _overlaps((quote.start, quote.end), candidate.cue) and not _is_title(quote, text):
                 _join(candidate, (quote.start, quote.end))
                 return
         first = next((q for q in quotes if q.end == candidate.content[-1][1] and q.closed), None)
-        second = next((q for q in quotes if q.start >= core_end), None)
+        titles = [q for q in quotes if q.start >= core_end and _is_title(q, text)]
+        second = next((q for q in quotes if q.start >= core_end and q not in titles), None)
         if first is not None and second is not None and _ends_open(first, text):
-            gap = text[core_end : second.start]
+            gap = "".join(text[max(core_end, t.end) : next_start] for t, next_start in _between(core_end, titles, second.start))
             if len(gap) <= LONGEST_SPLIT_GAP and not any(mark in gap for mark in "\n.!?"):
                 _join(candidate, (second.start, second.end))
     elif candidate.content[0][0] >= candidate.cue[1] and any(q.start == candidate.content[0][0] for q in quotes):
@@ -268,6 +270,27 @@ def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> No
 
 LONGEST_SPLIT_GAP = 120  # characters of cue clause between the two parts ("he told reporters on Friday, ")
 SPLIT_GAP = " ,;:—–-."
+
+
+TITLE_WORDS = {"the", "a", "an", "of", "and", "to", "in", "on", "for", "with"}
+
+
+def _is_title(quote: Quote, text: str) -> bool:
+    """A programme or book the cue clause names ("said on NBC's ''Meet the Press.''"): a few
+    capitalised words in quotation marks right after a possessive or "on"; no second part of
+    what was said."""
+    words = text[quote.start : quote.end].strip("“”‘’\"'`«»‹› .,").split()
+    before = text[: quote.start].rstrip().split()
+    named_after = bool(before) and (before[-1].endswith(("'s", "’s")) or before[-1].lower() == "on")
+    return named_after and 0 < len(words) <= 5 and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
+
+
+def _between(start: int, titles: list[Quote], end: int) -> list[tuple[Quote, int]]:
+    """The stretches of text from ``start`` to ``end`` around the titles in it."""
+    inside = [t for t in titles if t.end <= end]
+    starts = [Quote(start, start, True)] + inside
+    ends = [t.start for t in inside] + [end]
+    return list(zip(starts, ends))
 
 
 def _ends_open(quote: Quote, text: str) -> bool:
