@@ -688,6 +688,16 @@ def test_prepositional_cue_takes_the_object_as_content(run, text, cue, source, c
 
 
 @pytest.mark.parametrize("text, cue, source", [
+    # the parser hangs the past-tense verb on the noun before it, as if it were "a man (who was) yelled at"
+    ("As the governor finished her speech, a man yelled “Go back!”", "yelled", "a man"),
+    # ... and on a noun inside the relative clause before it
+    ("Mr. Quillen, who had failed to win his party's nomination, called for a recount of the votes.", "called for", "Mr. Quillen"),
+])
+def test_a_past_tense_verb_the_parser_hangs_on_a_noun_has_a_subject(run, text, cue, source):
+    assert only(run(text), cue).source.text == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
     ("In a survey released on Monday by the college, the mayor led her rival by five points.", "In", "a survey released on Monday by the college"),
     ("In the Harbor Institute Poll released Sunday, the mayor led her rival by five points.", "In", "the Harbor Institute Poll released Sunday"),  # a poll's name
     ("Yet in a survey released on Monday, the mayor led her rival by five points.", "in", "a survey released on Monday"),  # the conjunction opens no content

@@ -297,7 +297,21 @@ def find_subject(verb: Token) -> tuple[Token | None, bool]:
         if occasion is not None and noun.lemma_.lower() in OCCASION_NOUNS and occasion.pos_ in VERB_POS:
             return find_subject(occasion)[0], False
         return noun, False  # "polls showing that …", "staff members suggesting …": the noun speaks
+    if current.dep_ == "acl" and current.tag_ == "VBD" and current.head.pos_ in ("NOUN", "PROPN") and current.head.i < current.i:
+        if not any(c.dep_ == "relcl" and c.i < current.i for c in current.head.children):  # "Bannon, who Beck called …": Beck
+            return _misread_finite_subject(current.head), False
     return None, False
+
+
+def _misread_finite_subject(noun: Token) -> Token:
+    """"— Lee called Wednesday for …", "Ann Park, who lost her seat, called for …": the parser
+    hangs a past-tense verb on the noun before it as if it were a participle ("a group called
+    X" is tagged VBN); the noun is its subject, or, when the noun sits in a relative clause,
+    the noun that clause describes."""
+    for ancestor in [noun, *noun.ancestors]:
+        if ancestor.dep_ == "relcl" and ancestor.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return ancestor.head
+    return noun
 
 
 def _perfect_contraction(verb: Token, subject: Token) -> bool:
