@@ -697,6 +697,14 @@ def test_a_past_tense_verb_the_parser_hangs_on_a_noun_has_a_subject(run, text, c
     assert only(run(text), cue).source.text == source
 
 
+@pytest.mark.parametrize("text", [
+    "She and her brother joined a resistance movement called the Northern Freedom Party.",
+    "He spoke at a dinner sponsored by the donor club called Harbor Alliance.",
+])
+def test_a_noun_named_by_a_verb_the_tagger_reads_as_past_tense_quotes_no_one(run, text):
+    assert [a.cue.text for a in run(text) if a.cue.lemma == "call"] == []
+
+
 @pytest.mark.parametrize("text, cue, source", [
     ("In a survey released on Monday by the college, the mayor led her rival by five points.", "In", "a survey released on Monday by the college"),
     ("In the Harbor Institute Poll released Sunday, the mayor led her rival by five points.", "In", "the Harbor Institute Poll released Sunday"),  # a poll's name

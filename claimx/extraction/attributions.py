@@ -635,7 +635,7 @@ def speech_verb_clauses(sent: Span, context: Context) -> Iterator[Candidate]:
     the subject. Passive agentless cues ("it was reported that …") have no source."""
     for verb in context.verbs(sent):
         rule = context.lexicon.cue(verb.lemma_, "VERB")
-        if rule is None or rule.type == "according_to" or _naming_participle(verb):
+        if rule is None or rule.type == "according_to" or _naming_participle(verb, rule):
             continue
         raised = not rule.addressee and any(c.dep_ == PASSIVE_SUBJECT for c in verb.children)  # "X is said to …"
         complements = [c for c in verb.children if (c.dep_ in rule.complements or (raised and c.dep_ == "xcomp")) and _is_clausal(c, rule)]
@@ -850,10 +850,16 @@ def relayed_by(sent: Span, context: Context) -> Iterator[Candidate]:
         yield candidate
 
 
-def _naming_participle(verb: Token) -> bool:
+def _naming_participle(verb: Token, rule: CueRule) -> bool:
     """"a group called Lashkar-e-Taiba", "the program, called EB-5": a past participle
-    modifying a noun, with no one doing the calling, names the noun; nobody is quoted."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+    modifying a noun, with no one doing the calling, names the noun; nobody is quoted. The
+    tagger calls some of these participles past tenses ("a blog called the Feed"): a verb
+    that can name (its rule takes an object and predicate) right after a common noun it
+    modifies names it too."""
+    if verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    misread = verb.tag_ == "VBD" and verb.head.i == verb.i - 1 and verb.head.pos_ == "NOUN" and "oprd" in rule.complements
+    return verb.tag_ == "VBN" or misread
 
 
 def prepositional_cues(sent: Span, context: Context) -> Iterator[Candidate]:
