@@ -256,7 +256,9 @@ def join_split_quote(candidate: Candidate, quotes: list[Quote], text: str) -> No
         titles = [q for q in quotes if q.start >= core_end and _is_title(q, text)]
         second = next((q for q in quotes if q.start >= core_end and q not in titles), None)
         if first is not None and second is not None and _ends_open(first, text):
-            gap = "".join(text[max(core_end, t.end) : next_start] for t, next_start in _between(core_end, titles, second.start))
+            gap = text[core_end : second.start]
+            for title in (t for t in titles if t.end <= second.start):  # "said on CNN's “This Week,” “B”": the title is gap too
+                gap = gap.replace(text[title.start : title.end], "", 1)
             if len(gap) <= LONGEST_SPLIT_GAP and not any(mark in gap for mark in "\n.!?"):
                 _join(candidate, (second.start, second.end))
     elif candidate.content[0][0] >= candidate.cue[1] and any(q.start == candidate.content[0][0] for q in quotes):
@@ -283,14 +285,6 @@ def _is_title(quote: Quote, text: str) -> bool:
     before = text[: quote.start].rstrip().split()
     named_after = bool(before) and (before[-1].endswith(("'s", "’s")) or before[-1].lower() == "on")
     return named_after and 0 < len(words) <= 5 and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
-
-
-def _between(start: int, titles: list[Quote], end: int) -> list[tuple[Quote, int]]:
-    """The stretches of text from ``start`` to ``end`` around the titles in it."""
-    inside = [t for t in titles if t.end <= end]
-    starts = [Quote(start, start, True)] + inside
-    ends = [t.start for t in inside] + [end]
-    return list(zip(starts, ends))
 
 
 def _ends_open(quote: Quote, text: str) -> bool:
