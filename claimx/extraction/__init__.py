@@ -282,9 +282,21 @@ def _is_title(quote: Quote, text: str) -> bool:
     capitalised words in quotation marks right after a possessive or "on"; no second part of
     what was said."""
     words = text[quote.start : quote.end].strip("“”‘’\"'`«»‹› .,").split()
-    before = text[: quote.start].rstrip().split()
-    named_after = bool(before) and (before[-1].endswith(("'s", "’s")) or before[-1].lower() == "on")
+    before = _word_before(text, quote.start)
+    named_after = before.endswith(("'s", "’s")) or before.lower() == "on"
     return named_after and 0 < len(words) <= 5 and all(w[:1].isupper() or w.lower() in TITLE_WORDS for w in words)
+
+
+def _word_before(text: str, position: int) -> str:
+    """The last whitespace-delimited word before ``position`` ("" at the start), read
+    backwards: no copy of the text before it, which is most of the document."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _ends_open(quote: Quote, text: str) -> bool:
